@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./2026-11-25-001-initial";
+
+/**
+ * A static provider: the bundled server cannot import migration files dynamically
+ * (see docs/decisions/002-static-migration-provider.md). Add each new migration here.
+ */
+const migrations: Record<string, Migration> = {
+  "2026-11-25-001-initial": m001,
+};
+
+export const staticMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

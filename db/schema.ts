@@ -1,0 +1,170 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/** Languages every respondent-visible text exists in. */
+export const LANGUAGES = ["en", "ur"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ORGANISATION_KINDS = [
+  "local_authority",
+  "health",
+  "childrens_trust",
+  "education",
+  "voluntary",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const LOCALITIES = ["north", "south", "east", "west", "central", "city_wide"] as const;
+export type Locality = (typeof LOCALITIES)[number];
+
+export const SURVEY_KINDS = ["parent", "young_person", "setting", "partner", "co_assessment"] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+export const QUESTION_TYPES = [
+  "satisfaction",
+  "agreement",
+  "single_choice",
+  "multiple_choice",
+  "yes_no_not_sure",
+  "short_text",
+  "long_text",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const CHANNELS = ["online", "paper", "phone", "interpreted"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  slug: string;
+  kind: OrganisationKind;
+  name_en: string;
+  name_ur: string;
+}
+
+export interface ServiceTable {
+  id: Generated<number>;
+  slug: string;
+  organisation_id: number;
+  locality: Locality | null;
+  name_en: string;
+  name_ur: string;
+}
+
+/** A survey is the stable identity; its content lives in versions. */
+export interface SurveyTable {
+  id: Generated<number>;
+  slug: string;
+  kind: SurveyKind;
+  created_at: string;
+}
+
+export interface SurveyVersionTable {
+  id: Generated<number>;
+  survey_id: number;
+  version: number;
+  status: "draft" | "published";
+  title_en: string;
+  title_ur: string;
+  intro_en: string;
+  intro_ur: string;
+  /** Stable key of the headline satisfaction question (the KPI). */
+  headline_question_key: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  survey_version_id: number;
+  /** Stable within a survey across versions, e.g. "overall". */
+  key: string;
+  position: number;
+  page: number;
+  type: QuestionType;
+  required: number;
+  text_en: string;
+  text_ur: string;
+  hint_en: string;
+  hint_ur: string;
+  /** Shown only when the question with this key (on an earlier page) ... */
+  show_if_key: string | null;
+  /** ... has this value (for multiple choice: includes it). */
+  show_if_value: string | null;
+}
+
+export interface QuestionOptionTable {
+  id: Generated<number>;
+  question_id: number;
+  position: number;
+  value: string;
+  label_en: string;
+  label_ur: string;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  slug: string;
+  survey_version_id: number;
+  name_en: string;
+  name_ur: string;
+  opens_at: string;
+  closes_at: string;
+  anonymous: Generated<number>;
+  /** Paper forms handed out etc.: the return-rate denominator without invitations. */
+  eligible_count: number | null;
+  created_at: string;
+}
+
+export interface CampaignServiceTable {
+  campaign_id: number;
+  service_id: number;
+}
+
+export interface ResponseTable {
+  id: Generated<number>;
+  campaign_id: number;
+  service_id: number | null;
+  language: Language;
+  channel: Channel;
+  /** Unguessable; the respondent's save-and-resume link. */
+  resume_token: string;
+  /** The page the respondent reached, to resume where they left off. */
+  current_page: number;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface AnswerTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  /** Option value, scale point ("1".."5" or "dont_know") or free text. One row per chosen option. */
+  value: string;
+  /** 1..5 for scale answers, null for "dont_know" and everything else. */
+  score: number | null;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  services: ServiceTable;
+  surveys: SurveyTable;
+  survey_versions: SurveyVersionTable;
+  questions: QuestionTable;
+  question_options: QuestionOptionTable;
+  campaigns: CampaignTable;
+  campaign_services: CampaignServiceTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Service = Selectable<ServiceTable>;
+export type Survey = Selectable<SurveyTable>;
+export type SurveyVersion = Selectable<SurveyVersionTable>;
+export type Question = Selectable<QuestionTable>;
+export type QuestionOption = Selectable<QuestionOptionTable>;
+export type Campaign = Selectable<CampaignTable>;
+export type Response = Selectable<ResponseTable>;
+export type Answer = Selectable<AnswerTable>;
+export type NewResponse = Insertable<ResponseTable>;
