@@ -1,0 +1,91 @@
+import i18next, { type i18n, type Resource } from "i18next";
+import { LANGUAGES, type Language } from "@db/schema";
+import enCommon from "../../locales/en/common.json";
+import urCommon from "../../locales/ur/common.json";
+import enSurvey from "../../locales/en/survey.json";
+import urSurvey from "../../locales/ur/survey.json";
+
+export { LANGUAGES, type Language };
+export const DEFAULT_LANGUAGE: Language = "en";
+export const LANGUAGE_COOKIE = "lng";
+export const NAMESPACES = ["common", "survey"] as const;
+
+/** Every interface string, by language then namespace. Small enough to bundle. */
+export const RESOURCES = {
+  en: { common: enCommon, survey: enSurvey },
+  ur: { common: urCommon, survey: urSurvey },
+} satisfies Record<Language, Resource[string]>;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Direction comes from the language, never from sniffing text. */
+export function directionOf(lng: Language): "ltr" | "rtl" {
+  return lng === "ur" ? "rtl" : "ltr";
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** `?lng=` forces the language; otherwise the cookie; otherwise English. */
+export function languageFromRequest(request: Request): Language {
+  const fromQuery = new URL(request.url).searchParams.get("lng");
+  if (isLanguage(fromQuery)) return fromQuery;
+  const fromCookie = readCookie(request.headers.get("Cookie"), LANGUAGE_COOKIE);
+  if (isLanguage(fromCookie)) return fromCookie;
+  return DEFAULT_LANGUAGE;
+}
+
+/** The Set-Cookie value that remembers a language chosen with `?lng=`, if any. */
+export function languageCookieFor(request: Request): string | undefined {
+  const fromQuery = new URL(request.url).searchParams.get("lng");
+  if (!isLanguage(fromQuery)) return undefined;
+  return `${LANGUAGE_COOKIE}=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/**
+ * A fresh, synchronously initialised instance: one per request on the server,
+ * one per language in the browser. No fallback language, so a gap shows.
+ */
+export function createI18n(lng: Language): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: false,
+    ns: [...NAMESPACES],
+    defaultNS: "common",
+    resources: RESOURCES,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    ...({ showSupportNotice: false } as object),
+  });
+  return instance;
+}
+
+const cache = new Map<Language, i18n>();
+/** A translator for server code (loaders, actions, emails). */
+export function getFixedT(lng: Language, ns: (typeof NAMESPACES)[number] = "common") {
+  let instance = cache.get(lng);
+  if (!instance) {
+    instance = createI18n(lng);
+    cache.set(lng, instance);
+  }
+  return instance.getFixedT(lng, ns);
+}
+
+/** Picks the text of a bilingual record for a language: `pick(row, "title", "ur")`. */
+export function pick<K extends string>(
+  row: { [P in `${K}_en` | `${K}_ur`]: string },
+  key: K,
+  lng: Language,
+): string {
+  return row[`${key}_${lng}` as `${K}_en`];
+}

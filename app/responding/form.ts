@@ -1,0 +1,159 @@
+import { z } from "zod";
+import type { QuestionType } from "@db/schema";
+
+/** The parts of a question the form rules need (a DB row or a builder preview). */
+export interface FormQuestion {
+  key: string;
+  page: number;
+  type: QuestionType;
+  required: number | boolean;
+  show_if_key: string | null;
+  show_if_value: string | null;
+  options: { value: string }[];
+}
+
+/** Answers by question key. Choices are option values; text is a single string. */
+export type AnswerValues = Record<string, string[]>;
+
+export interface FieldError {
+  code: "required_choice" | "required_text" | "invalid_choice" | "too_long";
+  max?: number;
+}
+export type FieldErrors = Record<string, FieldError>;
+
+/** Scale points in the order shown, most positive first, in both directions. */
+export const SCALE_VALUES = ["5", "4", "3", "2", "1", "dont_know"] as const;
+export const YES_NO_VALUES = ["yes", "no", "not_sure"] as const;
+export const TEXT_LIMITS = { short_text: 200, long_text: 5000 } as const;
+/** The field for "which service is this about?" when a campaign covers several. */
+export const SERVICE_FIELD = "service";
+
+export function fieldName(key: string): string {
+  return `q_${key}`;
+}
+
+export function isScale(type: QuestionType): boolean {
+  return type === "satisfaction" || type === "agreement";
+}
+
+export function isText(type: QuestionType): type is "short_text" | "long_text" {
+  return type === "short_text" || type === "long_text";
+}
+
+/** The values a choice question accepts; null for free text. */
+export function allowedValues(q: Pick<FormQuestion, "type" | "options">): readonly string[] | null {
+  if (isScale(q.type)) return SCALE_VALUES;
+  if (q.type === "yes_no_not_sure") return YES_NO_VALUES;
+  if (q.type === "single_choice" || q.type === "multiple_choice") return q.options.map((o) => o.value);
+  return null;
+}
+
+/** A 1..5 score for scale answers, null for "don't know" and everything else. */
+export function scoreOf(type: QuestionType, value: string): number | null {
+  if (!isScale(type)) return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+}
+
+export function isVisible(q: FormQuestion, answers: AnswerValues): boolean {
+  if (!q.show_if_key) return true;
+  return (answers[q.show_if_key] ?? []).includes(q.show_if_value ?? "");
+}
+
+/** Pages that have at least one visible question, in order. */
+export function visiblePages(questions: FormQuestion[], answers: AnswerValues): number[] {
+  const pages = new Set<number>();
+  for (const q of questions) if (isVisible(q, answers)) pages.add(q.page);
+  return [...pages].sort((a, b) => a - b);
+}
+
+export function questionsOnPage<Q extends FormQuestion>(questions: Q[], page: number, answers: AnswerValues): Q[] {
+  return questions.filter((q) => q.page === page && isVisible(q, answers));
+}
+
+/** The next or previous visible page, or undefined at either end. */
+export function neighbourPage(
+  questions: FormQuestion[],
+  answers: AnswerValues,
+  page: number,
+  step: 1 | -1,
+): number | undefined {
+  const pages = visiblePages(questions, answers);
+  return step === 1 ? pages.find((p) => p > page) : [...pages].reverse().find((p) => p < page);
+}
+
+/** Reads one page's answers from a submitted form; empty answers are left out. */
+export function readPageValues(form: FormData, questions: FormQuestion[]): AnswerValues {
+  const values: AnswerValues = {};
+  for (const q of questions) {
+    const raw = form
+      .getAll(fieldName(q.key))
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => (isText(q.type) ? v.replace(/\r\n/g, "\n") : v));
+    const kept = isText(q.type) ? raw.slice(0, 1).filter((v) => v.trim() !== "") : raw.filter((v) => v !== "");
+    if (kept.length > 0) values[q.key] = kept;
+  }
+  return values;
+}
+
+function fieldSchema(q: FormQuestion): z.ZodType<unknown> {
+  const required = Boolean(q.required);
+  const allowed = allowedValues(q);
+  if (allowed === null) {
+    const max = TEXT_LIMITS[q.type as keyof typeof TEXT_LIMITS] ?? TEXT_LIMITS.long_text;
+    const text = z.string().trim().max(max, { error: "too_long" });
+    return z
+      .array(z.string())
+      .transform((a) => a[0] ?? "")
+      .pipe(required ? text.min(1, { error: "required_text" }) : text);
+  }
+  const choice = z.enum(allowed as [string, ...string[]], { error: "invalid_choice" });
+  if (q.type === "multiple_choice") {
+    const many = z.array(choice);
+    return required ? many.min(1, { error: "required_choice" }) : many;
+  }
+  const single = z.array(choice).max(1, { error: "invalid_choice" });
+  return required ? single.min(1, { error: "required_choice" }) : single;
+}
+
+/** Validates the visible questions of a page (with zod); returns errors by question key. */
+export function validateAnswers(questions: FormQuestion[], values: AnswerValues): FieldErrors {
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const q of questions) shape[q.key] = fieldSchema(q);
+  const input: Record<string, string[]> = {};
+  for (const q of questions) input[q.key] = values[q.key] ?? [];
+  const result = z.object(shape).safeParse(input);
+  const errors: FieldErrors = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0]);
+    if (errors[key]) continue;
+    const code = issue.message as FieldError["code"];
+    const q = questions.find((x) => x.key === key);
+    errors[key] =
+      code === "too_long" && q
+        ? { code, max: TEXT_LIMITS[q.type as keyof typeof TEXT_LIMITS] }
+        : { code: ["required_choice", "required_text", "invalid_choice", "too_long"].includes(code) ? code : "invalid_choice" };
+  }
+  return errors;
+}
+
+/** Drops answers to questions that the final answers hide (a changed earlier answer). */
+export function keepVisibleAnswers(questions: FormQuestion[], answers: AnswerValues): AnswerValues {
+  const kept: AnswerValues = {};
+  // Visibility depends only on earlier pages, so one pass in page order settles it.
+  const ordered = [...questions].sort((a, b) => a.page - b.page);
+  for (const q of ordered) {
+    if (answers[q.key] && isVisible(q, kept)) kept[q.key] = answers[q.key];
+  }
+  return kept;
+}
+
+/** The first visible page with an invalid answer, checking the whole survey before submit. */
+export function firstInvalidPage(questions: FormQuestion[], answers: AnswerValues): number | undefined {
+  for (const page of visiblePages(questions, answers)) {
+    const errors = validateAnswers(questionsOnPage(questions, page, answers), answers);
+    if (Object.keys(errors).length > 0) return page;
+  }
+  return undefined;
+}

@@ -1,0 +1,257 @@
+import { json, redirect } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import type { Database, Language } from "@db/schema";
+import { getFixedT, pick } from "~/i18n/i18n";
+import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
+import {
+  SERVICE_FIELD,
+  firstInvalidPage,
+  neighbourPage,
+  questionsOnPage,
+  readPageValues,
+  validateAnswers,
+  visiblePages,
+  type AnswerValues,
+  type FieldErrors,
+} from "./form";
+import {
+  findResponseByToken,
+  isWellFormedToken,
+  loadAnswerValues,
+  newResumeToken,
+  savePage,
+  submitResponse,
+} from "./responses.server";
+
+type Db = Kysely<Database>;
+
+/** What the survey page component renders, all in the respondent's language. */
+export interface SurveyPageData {
+  slug: string;
+  title: string;
+  intro: string | null;
+  token: string;
+  page: number;
+  pageNumber: number;
+  pageCount: number;
+  isFirst: boolean;
+  isLast: boolean;
+  questions: {
+    key: string;
+    type: string;
+    required: boolean;
+    text: string;
+    hint: string;
+    options: { value: string; label: string }[];
+  }[];
+  serviceChoice: { options: { value: string; label: string }[] } | null;
+  values: AnswerValues;
+  errors: FieldErrors;
+  /** Set when the page was reached by a resume link, so it can be shown again. */
+  resumePath: string | null;
+}
+
+export interface SurveyPageErrorData {
+  errors: FieldErrors;
+  values: AnswerValues;
+}
+
+/** Guards against a body too large to be a survey page (mostly runaway pastes). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function resumePath(slug: string, token: string, page?: number): string {
+  return `/s/${slug}/r/${token}${page ? `?page=${page}` : ""}`;
+}
+
+export async function getOpenCampaignOr404(db: Db, slug: string, now: Date, lng: Language): Promise<CampaignSurvey> {
+  const found = await findCampaignSurveyBySlug(db, slug);
+  if (!found) throw json({ reason: "not_found" }, { status: 404 });
+  if (!isCampaignOpen(found.campaign, now)) {
+    const t = getFixedT(lng, "survey");
+    throw json(
+      { reason: "closed", title: pick(found.version, "title", lng), message: t("closed.body") },
+      { status: 410 },
+    );
+  }
+  return found;
+}
+
+function serviceFieldNeeded(cs: CampaignSurvey): boolean {
+  return cs.services.length > 1;
+}
+
+function buildPageData(
+  cs: CampaignSurvey,
+  lng: Language,
+  opts: { token: string; page: number; values: AnswerValues; serviceId: number | null; errors?: FieldErrors; resumable: boolean },
+): SurveyPageData {
+  const pages = visiblePages(cs.questions, opts.values);
+  const pageIndex = Math.max(0, pages.indexOf(opts.page));
+  const isFirst = pageIndex === 0;
+  const values = { ...opts.values };
+  if (opts.serviceId) values[SERVICE_FIELD] = [String(opts.serviceId)];
+  return {
+    slug: cs.campaign.slug,
+    title: pick(cs.version, "title", lng),
+    intro: isFirst ? pick(cs.version, "intro", lng) : null,
+    token: opts.token,
+    page: opts.page,
+    pageNumber: pageIndex + 1,
+    pageCount: pages.length,
+    isFirst,
+    isLast: pageIndex === pages.length - 1,
+    questions: questionsOnPage(cs.questions, opts.page, opts.values).map((q) => ({
+      key: q.key,
+      type: q.type,
+      required: Boolean(q.required),
+      text: pick(q, "text", lng),
+      hint: pick(q, "hint", lng),
+      options: q.options.map((o) => ({ value: o.value, label: pick(o, "label", lng) })),
+    })),
+    serviceChoice:
+      isFirst && serviceFieldNeeded(cs)
+        ? { options: cs.services.map((s) => ({ value: String(s.id), label: pick(s, "name", lng) })) }
+        : null,
+    values,
+    errors: opts.errors ?? {},
+    resumePath: opts.resumable ? resumePath(cs.campaign.slug, opts.token) : null,
+  };
+}
+
+/** The first page of a new response: a fresh token goes into the form. */
+export function newSurveyPage(cs: CampaignSurvey, lng: Language): SurveyPageData {
+  const first = visiblePages(cs.questions, {})[0] ?? 1;
+  return buildPageData(cs, lng, { token: newResumeToken(), page: first, values: {}, serviceId: null, resumable: false });
+}
+
+/** A page of a response reached by its resume link; a submitted one goes to its confirmation. */
+export async function resumedSurveyPage(
+  db: Db,
+  cs: CampaignSurvey,
+  token: string,
+  url: URL,
+  lng: Language,
+): Promise<SurveyPageData> {
+  const response = await findResponseByToken(db, cs.campaign.id, token);
+  if (!response) throw json({ reason: "unknown_link" }, { status: 404 });
+  if (response.submitted_at) throw redirect(`${resumePath(cs.campaign.slug, token)}/done`);
+  const values = await loadAnswerValues(db, response.id, cs.questions);
+  const pages = visiblePages(cs.questions, values);
+  const requested = Number(url.searchParams.get("page"));
+  // A respondent may revisit any page up to the furthest they reached, never skip ahead.
+  const reachable = pages.filter((p) => p <= response.current_page);
+  const page = reachable.includes(requested) ? requested : (reachable.at(-1) ?? pages[0] ?? 1);
+  let errors: FieldErrors | undefined;
+  if (url.searchParams.get("check") === "1") {
+    errors = validateAnswers(questionsOnPage(cs.questions, page, values), values);
+    if (serviceFieldNeeded(cs) && pages.indexOf(page) === 0 && !response.service_id) {
+      errors[SERVICE_FIELD] = { code: "required_choice" };
+    }
+  }
+  return buildPageData(cs, lng, { token, page, values, serviceId: response.service_id, errors, resumable: true });
+}
+
+const INTENTS = ["next", "back", "save", "submit"] as const;
+type Intent = (typeof INTENTS)[number];
+
+/**
+ * Handles every post of a survey page: save this page's answers, then move on,
+ * go back, save for later or submit. Errors come back with the answers given.
+ */
+export async function handleSurveyPost(
+  db: Db,
+  request: Request,
+  cs: CampaignSurvey,
+  tokenFromUrl: string | null,
+  lng: Language,
+  now: Date,
+) {
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw json({ reason: "too_large" }, { status: 413 });
+  const form = await request.formData();
+  const intentRaw = String(form.get("intent") ?? "next");
+  const intent: Intent = (INTENTS as readonly string[]).includes(intentRaw) ? (intentRaw as Intent) : "next";
+
+  let token = tokenFromUrl;
+  let existing = null as Awaited<ReturnType<typeof findResponseByToken>> | null;
+  if (token) {
+    existing = (await findResponseByToken(db, cs.campaign.id, token)) ?? null;
+    if (!existing) throw json({ reason: "unknown_link" }, { status: 404 });
+  } else {
+    const posted = form.get("token");
+    token = isWellFormedToken(posted) ? posted : newResumeToken();
+    existing = (await findResponseByToken(db, cs.campaign.id, token)) ?? null;
+  }
+  const done = `${resumePath(cs.campaign.slug, token)}/done`;
+  if (existing?.submitted_at) return redirect(done);
+
+  const saved = existing ? await loadAnswerValues(db, existing.id, cs.questions) : {};
+  const postedPage = Number(form.get("page"));
+  const pages = visiblePages(cs.questions, saved);
+  const page = pages.includes(postedPage) ? postedPage : (pages[0] ?? 1);
+  const onPage = questionsOnPage(cs.questions, page, saved);
+  const values = readPageValues(form, onPage);
+
+  // Which service the feedback is about: chosen on the first page when there are several.
+  const isFirstPage = pages.indexOf(page) === 0;
+  let serviceId: number | null | undefined;
+  const serviceErrors: FieldErrors = {};
+  if (cs.services.length === 1) serviceId = cs.services[0].id;
+  else if (serviceFieldNeeded(cs) && isFirstPage) {
+    const chosen = Number(form.get(SERVICE_FIELD));
+    const match = cs.services.find((s) => s.id === chosen);
+    if (match) serviceId = match.id;
+    else serviceErrors[SERVICE_FIELD] = { code: form.get(SERVICE_FIELD) ? "invalid_choice" : "required_choice" };
+  }
+
+  const validate = intent === "next" || intent === "submit";
+  const errors = validate ? { ...serviceErrors, ...validateAnswers(onPage, values) } : {};
+  if (Object.keys(errors).length > 0) {
+    const shown: AnswerValues = { ...values };
+    const posted = form.get(SERVICE_FIELD);
+    if (typeof posted === "string" && posted) shown[SERVICE_FIELD] = [posted];
+    return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, { status: 400 });
+  }
+
+  const response = await savePage(db, {
+    campaignId: cs.campaign.id,
+    token,
+    language: lng,
+    channel: "online",
+    serviceId: serviceId ?? (existing ? undefined : null),
+    page,
+    questions: onPage,
+    values,
+    now,
+  });
+  if (!response) return redirect(done);
+
+  const answers = { ...saved };
+  for (const q of onPage) {
+    if (values[q.key]) answers[q.key] = values[q.key];
+    else delete answers[q.key];
+  }
+
+  if (intent === "save") return redirect(`${resumePath(cs.campaign.slug, token)}/saved`);
+  if (intent === "back") {
+    const previous = neighbourPage(cs.questions, answers, page, -1) ?? page;
+    return redirect(resumePath(cs.campaign.slug, token, previous));
+  }
+  const next = neighbourPage(cs.questions, answers, page, 1);
+  if (next !== undefined) {
+    await db
+      .updateTable("responses")
+      .set((eb) => ({ current_page: eb.fn("max", [eb.ref("current_page"), eb.val(next)]) }))
+      .where("id", "=", response.id)
+      .execute();
+    return redirect(resumePath(cs.campaign.slug, token, next));
+  }
+
+  // Last page: check the whole survey (an earlier answer may have revealed a required question).
+  const invalid = firstInvalidPage(cs.questions, answers);
+  if (invalid !== undefined && invalid !== page) {
+    return redirect(`${resumePath(cs.campaign.slug, token, invalid)}&check=1`);
+  }
+  await submitResponse(db, response.id, cs.questions, answers, lng, now);
+  return redirect(done);
+}

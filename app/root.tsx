@@ -1,0 +1,112 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createI18n, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
+import { LanguageSwitch } from "~/ui/LanguageSwitch";
+import { usePageTitle } from "~/ui/page-title";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ lng: languageFromRequest(request) });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lng: Language = data?.lng ?? "en";
+  const i18n = useMemo(() => createI18n(lng), [lng]);
+  return (
+    <html lang={lng} dir={directionOf(lng)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageTitle i18n={i18n} />
+        <Meta />
+        <Links />
+        {/* The Nastaliq font (about 160 KB) is loaded only on Urdu pages. */}
+        {lng === "ur" ? <link rel="stylesheet" href="/fonts/urdu.css" /> : null}
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Chrome>{children}</Chrome>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function PageTitle({ i18n }: { i18n: ReturnType<typeof createI18n> }) {
+  const t = i18n.getFixedT(i18n.language, "common");
+  const title = usePageTitle(t("app_name"), (full) => t("error_title_prefix", { title: full }));
+  return <title>{title}</title>;
+}
+
+function Chrome({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation("common");
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("skip_link")}
+      </a>
+      <header className="site-header">
+        <div className="width-container site-header__inner">
+          <a href="/" className="site-header__name">
+            {t("app_name")}
+          </a>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <div className="width-container">
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="site-footer">
+        <div className="width-container">
+          <p>{t("footer")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("common");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound) console.error(error);
+  return (
+    <>
+      <title>{notFound ? t("not_found.title") : t("server_error.title")}</title>
+      <h1>{notFound ? t("not_found.title") : t("server_error.title")}</h1>
+      <p>{notFound ? t("not_found.body") : t("server_error.body")}</p>
+      <p>
+        <a href="/">{t("home_link")}</a>
+      </p>
+    </>
+  );
+}
+
+export function useLanguage(): Language {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return data?.lng ?? "en";
+}
+

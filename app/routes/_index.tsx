@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
+import { formatDate } from "~/i18n/format";
+import { listOpenCampaigns } from "~/surveys/surveys.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const campaigns = await listOpenCampaigns(getDb(), new Date());
+  const t = getFixedT(lng);
+  return json({
+    pageTitle: t("home.title"),
+    surveys: campaigns.map((c) => ({
+      slug: c.slug,
+      title: pick(c, "title", lng),
+      name: pick(c, "name", lng),
+      closes: formatDate(c.closes_at, lng),
+    })),
+  });
+}
+
+export default function Home() {
+  const { surveys } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("common");
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      <p>{t("home.anonymous_note")}</p>
+      {surveys.length === 0 ? (
+        <p className="inset">{t("home.empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {surveys.map((s) => (
+            <li key={s.slug} className="card">
+              <h2 className="card__title">
+                <Link to={`/s/${s.slug}`}>{s.title}</Link>
+              </h2>
+              <p className="card__meta">{s.name}</p>
+              <p className="card__meta">{t("home.closes", { date: s.closes })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { languageFromRequest } from "~/i18n/i18n";
+import { SurveyPage } from "~/responding/SurveyPage";
+import { getOpenCampaignOr404, handleSurveyPost, newSurveyPage } from "~/responding/survey-page.server";
+import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const cs = await getOpenCampaignOr404(getDb(), params.slug ?? "", new Date(), lng);
+  const page = newSurveyPage(cs, lng);
+  return json({ page, pageTitle: page.title });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const db = getDb();
+  const now = new Date();
+  const cs = await getOpenCampaignOr404(db, params.slug ?? "", now, lng);
+  return handleSurveyPost(db, request, cs, null, lng, now);
+}
+
+export default function StartSurvey() {
+  const { page } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // A first post creates the response under the form's token; keep that token on error.
+  const shown = actionData && "token" in actionData ? { ...page, token: actionData.token } : page;
+  return <SurveyPage page={shown} actionData={actionData} />;
+}
+
+export const ErrorBoundary = SurveyErrorBoundary;

@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { languageFromRequest } from "~/i18n/i18n";
+import { SurveyPage } from "~/responding/SurveyPage";
+import { getOpenCampaignOr404, handleSurveyPost, resumedSurveyPage } from "~/responding/survey-page.server";
+import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const db = getDb();
+  const cs = await getOpenCampaignOr404(db, params.slug ?? "", new Date(), lng);
+  const page = await resumedSurveyPage(db, cs, params.token ?? "", new URL(request.url), lng);
+  return json({ page, pageTitle: page.title });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const db = getDb();
+  const now = new Date();
+  const cs = await getOpenCampaignOr404(db, params.slug ?? "", now, lng);
+  return handleSurveyPost(db, request, cs, params.token ?? "", lng, now);
+}
+
+export default function ResumedSurvey() {
+  const { page } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return <SurveyPage page={page} actionData={actionData} />;
+}
+
+export const ErrorBoundary = SurveyErrorBoundary;

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
+import { findResponseByToken } from "~/responding/responses.server";
+import { resumePath } from "~/responding/survey-page.server";
+import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const db = getDb();
+  const cs = await findCampaignSurveyBySlug(db, params.slug ?? "");
+  if (!cs) throw json({ reason: "unknown_link" }, { status: 404 });
+  const response = await findResponseByToken(db, cs.campaign.id, params.token ?? "");
+  if (!response) throw json({ reason: "unknown_link" }, { status: 404 });
+  if (!response.submitted_at) throw redirect(resumePath(cs.campaign.slug, response.resume_token));
+  const t = getFixedT(lng, "survey");
+  return json({ surveyTitle: pick(cs.version, "title", lng), pageTitle: t("done.title") });
+}
+
+export default function SurveyDone() {
+  const { surveyTitle } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  return (
+    <>
+      <div className="panel">
+        <h1 className="panel__title">{t("done.title")}</h1>
+        <p className="panel__body">{surveyTitle}</p>
+      </div>
+      <h2>{t("done.next_title")}</h2>
+      <p>{t("done.next_read")}</p>
+      <p>{t("done.next_publish")}</p>
+      <p>
+        <Link to="/">{t("done.more_surveys")}</Link>
+      </p>
+    </>
+  );
+}
+
+export const ErrorBoundary = SurveyErrorBoundary;

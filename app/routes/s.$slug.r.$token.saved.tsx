@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { findResponseByToken } from "~/responding/responses.server";
+import { resumePath } from "~/responding/survey-page.server";
+import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = languageFromRequest(request);
+  const db = getDb();
+  const cs = await findCampaignSurveyBySlug(db, params.slug ?? "");
+  if (!cs) throw json({ reason: "unknown_link" }, { status: 404 });
+  const response = await findResponseByToken(db, cs.campaign.id, params.token ?? "");
+  if (!response) throw json({ reason: "unknown_link" }, { status: 404 });
+  const path = resumePath(cs.campaign.slug, response.resume_token);
+  if (response.submitted_at) throw redirect(`${path}/done`);
+  const t = getFixedT(lng, "survey");
+  return json({ path, link: new URL(path, request.url).toString(), pageTitle: t("saved.title") });
+}
+
+export default function SurveySaved() {
+  const { path, link } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  return (
+    <>
+      <h1>{t("saved.title")}</h1>
+      <p id="resume-link-hint">{t("saved.body")}</p>
+      <div className="form-group">
+        <label className="label" htmlFor="resume-link">
+          {t("saved.link_label")}
+        </label>
+        <input className="input" id="resume-link" type="text" readOnly value={link} dir="ltr" aria-describedby="resume-link-hint" />
+      </div>
+      <p>
+        <bdi>
+          <a href={path}>{link}</a>
+        </bdi>
+      </p>
+      <p>
+        <Link to={path} className="button">
+          {t("saved.continue")}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export const ErrorBoundary = SurveyErrorBoundary;

@@ -1,0 +1,162 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database, Question, QuestionOption, Service, SurveyVersion, Campaign, Survey } from "@db/schema";
+import { SurveySpecSchema, type SurveySpec } from "./spec";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type QuestionWithOptions = Question & { options: QuestionOption[] };
+
+export interface CampaignSurvey {
+  campaign: Campaign;
+  survey: Survey;
+  version: SurveyVersion;
+  questions: QuestionWithOptions[];
+  services: Service[];
+}
+
+/** Inserts a survey (or a new version of it) from a validated spec. Returns the version id. */
+export async function insertSurveyVersion(
+  db: Db,
+  input: SurveySpec,
+  opts: { status?: "draft" | "published"; now?: string } = {},
+): Promise<number> {
+  const spec = SurveySpecSchema.parse(input);
+  const now = opts.now ?? new Date().toISOString();
+  const status = opts.status ?? "published";
+  let survey = await db.selectFrom("surveys").selectAll().where("slug", "=", spec.slug).executeTakeFirst();
+  if (!survey) {
+    survey = await db
+      .insertInto("surveys")
+      .values({ slug: spec.slug, kind: spec.kind, created_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  const last = await db
+    .selectFrom("survey_versions")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("survey_id", "=", survey.id)
+    .executeTakeFirst();
+  const version = await db
+    .insertInto("survey_versions")
+    .values({
+      survey_id: survey.id,
+      version: Number(last?.v ?? 0) + 1,
+      status,
+      title_en: spec.title.en,
+      title_ur: spec.title.ur,
+      intro_en: spec.intro.en,
+      intro_ur: spec.intro.ur,
+      headline_question_key: spec.headline,
+      created_at: now,
+      published_at: status === "published" ? now : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [position, q] of spec.questions.entries()) {
+    const row = await db
+      .insertInto("questions")
+      .values({
+        survey_version_id: version.id,
+        key: q.key,
+        position: position + 1,
+        page: q.page,
+        type: q.type,
+        required: q.required ? 1 : 0,
+        text_en: q.text.en,
+        text_ur: q.text.ur,
+        hint_en: q.hint?.en ?? "",
+        hint_ur: q.hint?.ur ?? "",
+        show_if_key: q.showIf?.key ?? null,
+        show_if_value: q.showIf?.value ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [i, o] of (q.options ?? []).entries()) {
+      await db
+        .insertInto("question_options")
+        .values({ question_id: row.id, position: i + 1, value: o.value, label_en: o.label.en, label_ur: o.label.ur })
+        .execute();
+    }
+  }
+  return version.id;
+}
+
+export async function getQuestionsOfVersion(db: Db, versionId: number): Promise<QuestionWithOptions[]> {
+  const questions = await db
+    .selectFrom("questions")
+    .selectAll()
+    .where("survey_version_id", "=", versionId)
+    .orderBy("position")
+    .execute();
+  if (questions.length === 0) return [];
+  const options = await db
+    .selectFrom("question_options")
+    .selectAll()
+    .where(
+      "question_id",
+      "in",
+      questions.map((q) => q.id),
+    )
+    .orderBy("question_id")
+    .orderBy("position")
+    .execute();
+  return questions.map((q) => ({ ...q, options: options.filter((o) => o.question_id === q.id) }));
+}
+
+/** A campaign with everything a respondent page needs, or undefined. */
+export async function findCampaignSurveyBySlug(db: Db, slug: string): Promise<CampaignSurvey | undefined> {
+  const campaign = await db.selectFrom("campaigns").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!campaign) return undefined;
+  const version = await db
+    .selectFrom("survey_versions")
+    .selectAll()
+    .where("id", "=", campaign.survey_version_id)
+    .executeTakeFirstOrThrow();
+  const survey = await db.selectFrom("surveys").selectAll().where("id", "=", version.survey_id).executeTakeFirstOrThrow();
+  const services = await db
+    .selectFrom("campaign_services")
+    .innerJoin("services", "services.id", "campaign_services.service_id")
+    .selectAll("services")
+    .where("campaign_services.campaign_id", "=", campaign.id)
+    .orderBy("services.name_en")
+    .execute();
+  const questions = await getQuestionsOfVersion(db, version.id);
+  return { campaign, survey, version, questions, services };
+}
+
+export function isCampaignOpen(campaign: Pick<Campaign, "opens_at" | "closes_at">, now: Date): boolean {
+  const t = now.toISOString();
+  return campaign.opens_at <= t && t <= campaign.closes_at;
+}
+
+export interface OpenCampaignSummary {
+  slug: string;
+  name_en: string;
+  name_ur: string;
+  title_en: string;
+  title_ur: string;
+  kind: Survey["kind"];
+  closes_at: string;
+}
+
+/** Campaigns open now, for the home page. */
+export async function listOpenCampaigns(db: Db, now: Date): Promise<OpenCampaignSummary[]> {
+  const t = now.toISOString();
+  return db
+    .selectFrom("campaigns")
+    .innerJoin("survey_versions", "survey_versions.id", "campaigns.survey_version_id")
+    .innerJoin("surveys", "surveys.id", "survey_versions.survey_id")
+    .select([
+      "campaigns.slug",
+      "campaigns.name_en",
+      "campaigns.name_ur",
+      "survey_versions.title_en",
+      "survey_versions.title_ur",
+      "surveys.kind",
+      "campaigns.closes_at",
+    ])
+    .where("campaigns.opens_at", "<=", t)
+    .where("campaigns.closes_at", ">=", t)
+    .orderBy("campaigns.name_en")
+    .execute();
+}

@@ -1,0 +1,166 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface SummaryError {
+  /** The id of the field (or first radio) the link lands on. */
+  href: string;
+  text: string;
+}
+
+/** GOV.UK error summary: first on the page, focused on load, links to each field. */
+export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+  const { t } = useTranslation("survey");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 className="error-summary__title" id="error-summary-title">
+        {t("error_summary_title")}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((e) => (
+          <li key={e.href}>
+            <a href={`#${e.href}`}>{e.text}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ErrorMessage({ id, text }: { id: string; text?: string }) {
+  const { t } = useTranslation("common");
+  if (!text) return null;
+  return (
+    <p className="error-message" id={id}>
+      <span className="visually-hidden">{t("error_prefix")} </span>
+      {text}
+    </p>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  optionalText?: string;
+}
+
+function describedBy(id: string, hint?: string, error?: string, extra?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, extra ?? null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+/** Radios or checkboxes in a fieldset with a legend; the first input carries the field id. */
+export function ChoiceField(
+  props: FieldProps & {
+    multiple?: boolean;
+    options: { value: string; label: string }[];
+    selected: string[];
+    /** Visually separates a trailing "don't know" answer. */
+    dividerBefore?: string;
+    extraHint?: string;
+  },
+) {
+  const { id, name, label, hint, error, options, selected, multiple, optionalText } = props;
+  const type = multiple ? "checkbox" : "radio";
+  const extraId = props.extraHint ? `${id}-extra-hint` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error, extraId)}>
+        <legend className="fieldset__legend">
+          {label}
+          {optionalText ? <span className="optional"> {optionalText}</span> : null}
+        </legend>
+        {hint ? (
+          <div className="hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {props.extraHint ? (
+          <div className="hint" id={extraId}>
+            {props.extraHint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${id}-error`} text={error} />
+        <div className={multiple ? "checkboxes" : "radios"}>
+          {options.map((o, i) => {
+            const inputId = i === 0 ? id : `${id}-${i + 1}`;
+            return (
+              <div key={o.value}>
+                {props.dividerBefore === o.value ? <div className="radios__divider" aria-hidden="true" /> : null}
+                <div className="choice">
+                  <input
+                    className="choice__input"
+                    id={inputId}
+                    name={name}
+                    type={type}
+                    value={o.value}
+                    defaultChecked={selected.includes(o.value)}
+                  />
+                  <label className="choice__label" htmlFor={inputId}>
+                    {o.label}
+                  </label>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A labelled text input or textarea with hint and error. */
+export function TextField(
+  props: FieldProps & { multiline?: boolean; value: string; limitHint?: string },
+) {
+  const { id, name, label, hint, error, value, multiline, optionalText } = props;
+  const limitId = props.limitHint ? `${id}-limit` : undefined;
+  const aria = describedBy(id, hint, error, limitId);
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+        {optionalText ? <span className="optional"> {optionalText}</span> : null}
+      </label>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {props.limitHint ? (
+        <div className="hint" id={limitId}>
+          {props.limitHint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} text={error} />
+      {multiline ? (
+        <textarea
+          className={`textarea${error ? " input--error" : ""}`}
+          id={id}
+          name={name}
+          rows={5}
+          defaultValue={value}
+          aria-describedby={aria}
+          aria-invalid={error ? true : undefined}
+        />
+      ) : (
+        <input
+          className={`input${error ? " input--error" : ""}`}
+          id={id}
+          name={name}
+          type="text"
+          defaultValue={value}
+          aria-describedby={aria}
+          aria-invalid={error ? true : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Synthetic free-text answers for demo responses (no names, as the surveys ask). */
+export const DEMO_COMMENTS: Record<"en" | "ur", string[]> = {
+  en: [
+    "Nobody answered my emails for weeks.",
+    "The case worker phoned me back the same day. That made a real difference.",
+    "I did not know who to contact when the deadline passed.",
+    "The plan did not mention my child's speech therapy.",
+    "Please tell us what is happening while we wait.",
+    "The meeting was at a time I could not attend because of work.",
+    "I felt listened to at the planning meeting.",
+    "The letters are hard to understand. Please use plain words.",
+    "An interpreter at the meeting would have helped my family.",
+    "The school and the council did not seem to talk to each other.",
+    "Updates by text message would be easier for me.",
+    "The new locality team knows my child's school. Thank you.",
+  ],
+  ur: [
+    "کئی ہفتوں تک کسی نے میری ای میلز کا جواب نہیں دیا۔",
+    "کیس ورکر نے اسی دن مجھے واپس فون کیا۔ اس سے بہت فرق پڑا۔",
+    "جب آخری تاریخ گزر گئی تو مجھے معلوم نہیں تھا کہ کس سے رابطہ کروں۔",
+    "منصوبے میں میرے بچے کی اسپیچ تھراپی کا ذکر نہیں تھا۔",
+    "براہ کرم انتظار کے دوران ہمیں بتائیں کہ کیا ہو رہا ہے۔",
+    "میٹنگ ایسے وقت تھی جب میں کام کی وجہ سے نہیں آ سکا۔",
+    "منصوبہ بندی کی میٹنگ میں مجھے لگا کہ میری بات سنی گئی۔",
+    "خطوط سمجھنا مشکل ہے۔ براہ کرم آسان الفاظ استعمال کریں۔",
+    "میٹنگ میں مترجم ہوتا تو میرے خاندان کی مدد ہوتی۔",
+    "ایسا لگا کہ اسکول اور کونسل آپس میں بات نہیں کرتے۔",
+    "ٹیکسٹ میسج کے ذریعے معلومات میرے لیے آسان ہوں گی۔",
+    "نئی علاقائی ٹیم میرے بچے کے اسکول کو جانتی ہے۔ شکریہ۔",
+  ],
+};
