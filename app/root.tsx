@@ -17,7 +17,10 @@ import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
 import appStyles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ lng: languageFromRequest(request) });
