@@ -35,7 +35,7 @@ export default function SurveySaved() {
         </label>
         <input className="input" id="resume-link" type="text" readOnly value={link} dir="ltr" aria-describedby="resume-link-hint" />
       </div>
-      <p>
+      <p className="long-link">
         <bdi>
           <a href={path}>{link}</a>
         </bdi>
