@@ -6,8 +6,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
@@ -15,6 +13,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
 import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
+import { ErrorPage, errorPageKeys } from "~/ui/ErrorPage";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -54,7 +53,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 function PageTitle({ i18n }: { i18n: ReturnType<typeof createI18n> }) {
   const t = i18n.getFixedT(i18n.language, "common");
-  const title = usePageTitle(t("app_name"), (full) => t("error_title_prefix", { title: full }));
+  const title = usePageTitle({
+    appName: t("app_name"),
+    errorPrefix: (full) => t("error_title_prefix", { title: full }),
+    errorTitle: (error) => t(errorPageKeys(error).title),
+  });
   return <title>{title}</title>;
 }
 
@@ -91,25 +94,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation("common");
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
-  return (
-    <>
-      <title>{notFound ? t("not_found.title") : t("server_error.title")}</title>
-      <h1>{notFound ? t("not_found.title") : t("server_error.title")}</h1>
-      <p>{notFound ? t("not_found.body") : t("server_error.body")}</p>
-      <p>
-        <a href="/">{t("home_link")}</a>
-      </p>
-    </>
-  );
-}
-
-export function useLanguage(): Language {
-  const data = useRouteLoaderData<typeof loader>("root");
-  return data?.lng ?? "en";
-}
-
+export const ErrorBoundary = ErrorPage;

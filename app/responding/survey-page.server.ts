@@ -118,6 +118,14 @@ function buildPageData(
   };
 }
 
+/** The campaign and response a respondent's link names; a clear 404 for anything unknown. */
+export async function getLinkedResponseOr404(db: Db, slug: string, token: string) {
+  const cs = await findCampaignSurveyBySlug(db, slug);
+  const response = cs ? await findResponseByToken(db, cs.campaign.id, token) : undefined;
+  if (!cs || !response) throw json({ reason: "unknown_link" }, { status: 404 });
+  return { cs, response, path: resumePath(cs.campaign.slug, response.resume_token) };
+}
+
 /** The first page of a new response: a fresh token goes into the form. */
 export function newSurveyPage(cs: CampaignSurvey, lng: Language): SurveyPageData {
   const first = visiblePages(cs.questions, {})[0] ?? 1;

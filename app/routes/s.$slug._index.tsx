@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
 import { getOpenCampaignOr404, handleSurveyPost, newSurveyPage } from "~/responding/survey-page.server";
-import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
@@ -30,4 +30,4 @@ export default function StartSurvey() {
   return <SurveyPage page={shown} actionData={actionData} />;
 }
 
-export const ErrorBoundary = SurveyErrorBoundary;
+export const ErrorBoundary = ErrorPage;

@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
 import { getOpenCampaignOr404, handleSurveyPost, resumedSurveyPage } from "~/responding/survey-page.server";
-import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
+import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
@@ -29,4 +29,4 @@ export default function ResumedSurvey() {
   return <SurveyPage page={page} actionData={actionData} />;
 }
 
-export const ErrorBoundary = SurveyErrorBoundary;
+export const ErrorBoundary = ErrorPage;

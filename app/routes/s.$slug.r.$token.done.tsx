@@ -4,19 +4,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
-import { findResponseByToken } from "~/responding/responses.server";
-import { resumePath } from "~/responding/survey-page.server";
-import { SurveyErrorBoundary } from "~/responding/SurveyErrorBoundary";
-import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
+import { getLinkedResponseOr404 } from "~/responding/survey-page.server";
+import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
   const db = getDb();
-  const cs = await findCampaignSurveyBySlug(db, params.slug ?? "");
-  if (!cs) throw json({ reason: "unknown_link" }, { status: 404 });
-  const response = await findResponseByToken(db, cs.campaign.id, params.token ?? "");
-  if (!response) throw json({ reason: "unknown_link" }, { status: 404 });
-  if (!response.submitted_at) throw redirect(resumePath(cs.campaign.slug, response.resume_token));
+  const { cs, response, path } = await getLinkedResponseOr404(db, params.slug ?? "", params.token ?? "");
+  if (!response.submitted_at) throw redirect(path);
   const t = getFixedT(lng, "survey");
   return json({ surveyTitle: pick(cs.version, "title", lng), pageTitle: t("done.title") });
 }
@@ -40,4 +35,4 @@ export default function SurveyDone() {
   );
 }
 
-export const ErrorBoundary = SurveyErrorBoundary;
+export const ErrorBoundary = ErrorPage;

@@ -1,15 +1,24 @@
 import { useMatches } from "@remix-run/react";
-import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { useContext } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+
+interface TitleParts {
+  appName: string;
+  errorPrefix: (title: string) => string;
+  /** The title of an error page, from the thrown error (a 404, a closed survey...). */
+  errorTitle: (error: unknown) => string;
+}
 
 /**
  * The document title: the deepest route's `pageTitle` from its loader, prefixed
- * with "Error:" while any route's action returned field errors. Rendered on the
- * server, so it is right without JavaScript too.
+ * with "Error:" while any route's action returned field errors; an error page's own
+ * title when a route threw. Rendered on the server, so right without JavaScript too.
  */
-export function usePageTitle(appName: string, errorPrefix: (title: string) => string): string {
+export function usePageTitle({ appName, errorPrefix, errorTitle }: TitleParts): string {
   const matches = useMatches();
   const state = useContext(UNSAFE_DataRouterStateContext);
+  const thrown = Object.values(state?.errors ?? {})[0];
+  if (thrown !== undefined) return `${errorTitle(thrown)} – ${appName}`;
   let title = appName;
   for (const m of matches) {
     const data = m.data as { pageTitle?: unknown } | undefined;
