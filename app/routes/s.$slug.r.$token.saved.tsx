@@ -13,7 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { response, path } = await getLinkedResponseOr404(db, params.slug ?? "", params.token ?? "");
   if (response.submitted_at) throw redirect(`${path}/done`);
   const t = getFixedT(lng, "survey");
-  return json({ path, link: new URL(path, request.url).toString(), pageTitle: t("saved.title") });
+  // The link may be opened on another device: it carries the respondent's language.
+  const link = new URL(`${path}?lng=${lng}`, request.url).toString();
+  return json({ path, link, pageTitle: t("saved.title") });
 }
 
 export default function SurveySaved() {
@@ -31,7 +33,7 @@ export default function SurveySaved() {
       </div>
       <p className="long-link">
         <bdi>
-          <a href={path}>{link}</a>
+          <a href={link}>{link}</a>
         </bdi>
       </p>
       <p>
