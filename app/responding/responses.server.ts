@@ -52,6 +52,8 @@ export interface SavePageInput {
   /** Set when the respondent chose (or the campaign has only one) service. */
   serviceId?: number | null;
   page: number;
+  /** The furthest page the respondent may now open (this one, or the next after "Continue"). */
+  reachedPage?: number;
   /** The questions shown on this page: their answers are replaced by `values`. */
   questions: Q[];
   values: AnswerValues;
@@ -92,6 +94,7 @@ export async function savePage(db: Db, input: SavePageInput): Promise<Response |
       .executeTakeFirstOrThrow();
     if (response.campaign_id !== input.campaignId || response.submitted_at) return undefined;
 
+    const reached = Math.max(response.current_page, input.reachedPage ?? input.page);
     const ids = input.questions.map((q) => q.id);
     if (ids.length > 0) {
       await trx.deleteFrom("answers").where("response_id", "=", response.id).where("question_id", "in", ids).execute();
@@ -110,12 +113,12 @@ export async function savePage(db: Db, input: SavePageInput): Promise<Response |
       .set({
         language: input.language,
         updated_at: now,
-        current_page: Math.max(response.current_page, input.page),
+        current_page: reached,
         ...(input.serviceId !== undefined ? { service_id: input.serviceId } : {}),
       })
       .where("id", "=", response.id)
       .execute();
-    return { ...response, current_page: Math.max(response.current_page, input.page) };
+    return { ...response, current_page: reached };
   });
 }
 

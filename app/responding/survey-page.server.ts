@@ -221,6 +221,13 @@ export async function handleSurveyPost(
     return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, { status: 400 });
   }
 
+  const answers = { ...saved };
+  for (const q of onPage) {
+    if (values[q.key]) answers[q.key] = values[q.key];
+    else delete answers[q.key];
+  }
+  const next = neighbourPage(cs.questions, answers, page, 1);
+
   const response = await savePage(db, {
     campaignId: cs.campaign.id,
     token,
@@ -228,32 +235,19 @@ export async function handleSurveyPost(
     channel: "online",
     serviceId: serviceId ?? (existing ? undefined : null),
     page,
+    reachedPage: validate && next !== undefined ? next : page,
     questions: onPage,
     values,
     now,
   });
   if (!response) return redirect(done);
 
-  const answers = { ...saved };
-  for (const q of onPage) {
-    if (values[q.key]) answers[q.key] = values[q.key];
-    else delete answers[q.key];
-  }
-
   if (intent === "save") return redirect(`${resumePath(cs.campaign.slug, token)}/saved`);
   if (intent === "back") {
     const previous = neighbourPage(cs.questions, answers, page, -1) ?? page;
     return redirect(resumePath(cs.campaign.slug, token, previous));
   }
-  const next = neighbourPage(cs.questions, answers, page, 1);
-  if (next !== undefined) {
-    await db
-      .updateTable("responses")
-      .set((eb) => ({ current_page: eb.fn("max", [eb.ref("current_page"), eb.val(next)]) }))
-      .where("id", "=", response.id)
-      .execute();
-    return redirect(resumePath(cs.campaign.slug, token, next));
-  }
+  if (next !== undefined) return redirect(resumePath(cs.campaign.slug, token, next));
 
   // Last page: check the whole survey (an earlier answer may have revealed a required question).
   const invalid = firstInvalidPage(cs.questions, answers);
