@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Channel, Database, Language } from "../schema";
 import { insertSurveyVersion, getQuestionsOfVersion, type QuestionWithOptions } from "../../app/surveys/surveys.server";
 import { isVisible, scoreOf, YES_NO_VALUES, type AnswerValues } from "../../app/responding/form";
@@ -64,7 +64,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
       }
     }
     for (const spec of SURVEYS) {
-      const versionId = await insertSurveyVersion(trx as unknown as Kysely<Database>, spec, { now: "2025-12-01T09:00:00.000Z" });
+      const versionId = await insertSurveyVersion(trx, spec, { now: "2025-12-01T09:00:00.000Z" });
       const questions = await getQuestionsOfVersion(trx, versionId);
       for (const term of DEMO_TERMS) {
         const { id: campaignId } = await trx
@@ -89,14 +89,13 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
         const until = "answeredUntil" in term ? term.answeredUntil : term.closes;
         const count = RESPONSES_PER_CAMPAIGN[spec.slug] ?? 10;
         for (let i = 0; i < count; i++) {
-          await insertSyntheticResponse(trx as unknown as Kysely<Database>, rnd, {
+          await insertSyntheticResponse(trx, rnd, {
             campaignId,
             serviceId: rnd.pick(services),
             questions,
             positive: term.positive,
             from: Date.parse(`${term.opens}T08:00:00Z`),
             to: Date.parse(`${until}T20:00:00Z`),
-            index: responses,
           });
           responses++;
         }
@@ -104,6 +103,15 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     }
   });
   return { seeded: true, responses };
+}
+
+const TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** A resume token as unguessable-looking as a real one, but the same on every seed. */
+function demoToken(rnd: Random): string {
+  let token = "";
+  for (let i = 0; i < 32; i++) token += TOKEN_ALPHABET[rnd.int(0, 63)];
+  return token;
 }
 
 function scalePoint(rnd: Random, positive: number): string {
@@ -137,9 +145,9 @@ function syntheticAnswer(rnd: Random, q: QuestionWithOptions, lng: Language, pos
 }
 
 async function insertSyntheticResponse(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   rnd: Random,
-  r: { campaignId: number; serviceId: number; questions: QuestionWithOptions[]; positive: number; from: number; to: number; index: number },
+  r: { campaignId: number; serviceId: number; questions: QuestionWithOptions[]; positive: number; from: number; to: number },
 ) {
   const language: Language = rnd.chance(0.3) ? "ur" : "en";
   const channel = rnd.weighted<Channel>({ online: 70, paper: 15, phone: 10, interpreted: 5 });
@@ -158,7 +166,7 @@ async function insertSyntheticResponse(
       service_id: r.serviceId,
       language,
       channel,
-      resume_token: `demo-${String(r.index).padStart(27, "0")}`,
+      resume_token: demoToken(rnd),
       current_page: Math.max(...r.questions.map((q) => q.page)),
       started_at: started.toISOString(),
       updated_at: (submitted ?? started).toISOString(),
