@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
-import { getFixedT, pick } from "~/i18n/i18n";
+import { languageFromRequest, pick } from "~/i18n/i18n";
 import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
 import {
   SERVICE_FIELD,
@@ -63,17 +63,19 @@ export function resumePath(slug: string, token: string, page?: number): string {
   return `/s/${slug}/r/${token}${page ? `?page=${page}` : ""}`;
 }
 
-export async function getOpenCampaignOr404(db: Db, slug: string, now: Date, lng: Language): Promise<CampaignSurvey> {
+/** A campaign open for answers; a 404 if unknown, a 410 (explained by the error page) if closed. */
+export async function getOpenCampaignOr404(db: Db, slug: string, now: Date): Promise<CampaignSurvey> {
   const found = await findCampaignSurveyBySlug(db, slug);
   if (!found) throw json({ reason: "not_found" }, { status: 404 });
-  if (!isCampaignOpen(found.campaign, now)) {
-    const t = getFixedT(lng, "survey");
-    throw json(
-      { reason: "closed", title: pick(found.version, "title", lng), message: t("closed.body") },
-      { status: 410 },
-    );
-  }
+  if (!isCampaignOpen(found.campaign, now)) throw json({ reason: "closed" }, { status: 410 });
   return found;
+}
+
+/** The action of every survey page: the first (no token yet) and resumed ones. */
+export async function surveyPageAction(db: Db, request: Request, slug: string, tokenFromUrl: string | null) {
+  const now = new Date();
+  const cs = await getOpenCampaignOr404(db, slug, now);
+  return handleSurveyPost(db, request, cs, tokenFromUrl, languageFromRequest(request), now);
 }
 
 function serviceFieldNeeded(cs: CampaignSurvey): boolean {

@@ -4,22 +4,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
-import { getOpenCampaignOr404, handleSurveyPost, newSurveyPage } from "~/responding/survey-page.server";
+import { getOpenCampaignOr404, newSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const cs = await getOpenCampaignOr404(getDb(), params.slug ?? "", new Date(), lng);
+  const cs = await getOpenCampaignOr404(getDb(), params.slug ?? "", new Date());
   const page = newSurveyPage(cs, lng);
   return json({ page, pageTitle: page.title });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const lng = languageFromRequest(request);
-  const db = getDb();
-  const now = new Date();
-  const cs = await getOpenCampaignOr404(db, params.slug ?? "", now, lng);
-  return handleSurveyPost(db, request, cs, null, lng, now);
+  return surveyPageAction(getDb(), request, params.slug ?? "", null);
 }
 
 export default function StartSurvey() {

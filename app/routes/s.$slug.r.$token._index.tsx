@@ -4,23 +4,19 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
-import { getOpenCampaignOr404, handleSurveyPost, resumedSurveyPage } from "~/responding/survey-page.server";
+import { getOpenCampaignOr404, resumedSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
   const db = getDb();
-  const cs = await getOpenCampaignOr404(db, params.slug ?? "", new Date(), lng);
+  const cs = await getOpenCampaignOr404(db, params.slug ?? "", new Date());
   const page = await resumedSurveyPage(db, cs, params.token ?? "", new URL(request.url), lng);
   return json({ page, pageTitle: page.title });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const lng = languageFromRequest(request);
-  const db = getDb();
-  const now = new Date();
-  const cs = await getOpenCampaignOr404(db, params.slug ?? "", now, lng);
-  return handleSurveyPost(db, request, cs, params.token ?? "", lng, now);
+  return surveyPageAction(getDb(), request, params.slug ?? "", params.token ?? "");
 }
 
 export default function ResumedSurvey() {

@@ -150,7 +150,7 @@ describe("answering a survey (server)", () => {
     expect(await (unknown as Response).json()).toEqual({ reason: "unknown_link" });
 
     const closed = await makeCampaign(db, { opens: "2025-01-01T00:00:00.000Z", closes: "2025-12-31T00:00:00.000Z" });
-    const thrown = await getOpenCampaignOr404(db, closed.campaign.slug, now, "en").catch((e: Response) => e);
+    const thrown = await getOpenCampaignOr404(db, closed.campaign.slug, now).catch((e: Response) => e);
     expect((thrown as Response).status).toBe(410);
   });
 
