@@ -67,6 +67,9 @@ export interface SurveyVersionTable {
   title_ur: string;
   intro_en: string;
   intro_ur: string;
+  /** The English each Urdu text was translated from; differs from `_en` when the Urdu is stale. */
+  title_ur_source: string;
+  intro_ur_source: string;
   /** Stable key of the headline satisfaction question (the KPI). */
   headline_question_key: string | null;
   created_at: string;
@@ -86,6 +89,8 @@ export interface QuestionTable {
   text_ur: string;
   hint_en: string;
   hint_ur: string;
+  text_ur_source: string;
+  hint_ur_source: string;
   /** Shown only when the question with this key (on an earlier page) ... */
   show_if_key: string | null;
   /** ... has this value (for multiple choice: includes it). */
@@ -99,6 +104,7 @@ export interface QuestionOptionTable {
   value: string;
   label_en: string;
   label_ur: string;
+  label_ur_source: string;
 }
 
 export interface CampaignTable {
@@ -112,6 +118,8 @@ export interface CampaignTable {
   anonymous: Generated<number>;
   /** Paper forms handed out etc.: the return-rate denominator without invitations. */
   eligible_count: number | null;
+  /** Days after each invitation when a reminder goes to non-completers, e.g. "7,14"; empty for none. */
+  reminder_days: Generated<string>;
   created_at: string;
 }
 
@@ -133,6 +141,8 @@ export interface ResponseTable {
   started_at: string;
   updated_at: string;
   submitted_at: string | null;
+  /** The staff member who keyed in a paper, phone or interpreted response. Never the respondent. */
+  keyed_by_user_id: number | null;
 }
 
 export interface AnswerTable {
@@ -143,6 +153,103 @@ export interface AnswerTable {
   value: string;
   /** 1..5 for scale answers, null for "dont_know" and everything else. */
   score: number | null;
+}
+
+export const ROLES = ["admin", "pcf", "board", "service_lead", "service_member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Stored lower-case. */
+  email: string;
+  name: string;
+  /** scrypt: "scrypt$N$r$p$salt$hash" (base64url). Never a plain password. */
+  password_hash: string;
+  role: Role;
+  active: Generated<number>;
+  created_at: string;
+}
+
+/** Which services a service lead or member belongs to. */
+export interface UserServiceTable {
+  user_id: number;
+  service_id: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's random token: a stolen database cannot sign anyone in. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  /** A one-time confirmation message shown on the next page. */
+  flash: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/**
+ * A personal invitation. For an anonymous campaign nothing links it to a response:
+ * it only records that (and on which day) it was completed.
+ */
+export interface InvitationTable {
+  id: Generated<number>;
+  campaign_id: number;
+  service_id: number;
+  email: string;
+  language: Language;
+  /** Unguessable; the link /i/<token>. */
+  token: string;
+  created_at: string;
+  sent_at: string | null;
+  bounced_at: string | null;
+  /** The day (YYYY-MM-DD), not the time: a time could be matched to a response. */
+  completed_on: string | null;
+  opted_out_at: string | null;
+  last_reminded_at: string | null;
+  reminder_count: Generated<number>;
+}
+
+/** A round of reminders: by hand, or scheduled N days after invitation. */
+export interface ReminderRoundTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: "manual" | "scheduled";
+  /** For scheduled rounds: days after the invitation was sent. */
+  day_offset: number | null;
+  sent_at: string;
+  recipient_count: number;
+  created_by_user_id: number | null;
+}
+
+/** Which invitation each reminder round reached (so a scheduled reminder is never sent twice). */
+export interface InvitationReminderTable {
+  invitation_id: number;
+  reminder_round_id: number;
+  day_offset: number | null;
+}
+
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Every email is written here first; the sender delivers it with retries. */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** e.g. "invitation", "reminder", "loop_reminder". */
+  kind: string;
+  to_address: string;
+  language: Language;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers, e.g. List-Unsubscribe. */
+  headers_json: Generated<string>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface Database {
@@ -156,6 +263,13 @@ export interface Database {
   campaign_services: CampaignServiceTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  users: UserTable;
+  user_services: UserServiceTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  reminder_rounds: ReminderRoundTable;
+  invitation_reminders: InvitationReminderTable;
+  outbox: OutboxTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -168,3 +282,7 @@ export type Campaign = Selectable<CampaignTable>;
 export type Response = Selectable<ResponseTable>;
 export type Answer = Selectable<AnswerTable>;
 export type NewResponse = Insertable<ResponseTable>;
+export type User = Selectable<UserTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;

@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, migrateToLatest } from "../db/connection";
 import { seedDemoData } from "../db/seed/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/content/users";
 import { readEnv } from "../app/env.server";
 
 const env = readEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" });
@@ -32,6 +33,8 @@ const server = app.listen(env.PORT, () => {
       `  Open ${base}`,
       `  Database: ${env.DATABASE_FILE} (${applied.length} migration(s) applied${seeded ? `, demo data seeded: ${responses} responses` : ""})`,
       `  Urdu: ${base}/?lng=ur`,
+      `  Staff sign-in: ${base}/sign-in (every demo account's password: ${DEMO_PASSWORD})`,
+      ...DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${u.role.replace("_", " ")}`),
       "  Stop with Ctrl+C.",
       "",
     ].join("\n"),

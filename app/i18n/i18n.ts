@@ -4,16 +4,27 @@ import enCommon from "../../locales/en/common.json";
 import urCommon from "../../locales/ur/common.json";
 import enSurvey from "../../locales/en/survey.json";
 import urSurvey from "../../locales/ur/survey.json";
+import enStaff from "../../locales/en/staff.json";
+import urStaff from "../../locales/ur/staff.json";
+import enAdmin from "../../locales/en/admin.json";
+import urAdmin from "../../locales/ur/admin.json";
+import enBuilder from "../../locales/en/builder.json";
+import urBuilder from "../../locales/ur/builder.json";
+import enCampaigns from "../../locales/en/campaigns.json";
+import urCampaigns from "../../locales/ur/campaigns.json";
+import enMail from "../../locales/en/mail.json";
+import urMail from "../../locales/ur/mail.json";
 
 export { LANGUAGES, type Language };
 export const DEFAULT_LANGUAGE: Language = "en";
 export const LANGUAGE_COOKIE = "lng";
-export const NAMESPACES = ["common", "survey"] as const;
+export const NAMESPACES = ["common", "survey", "staff", "admin", "builder", "campaigns", "mail"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every interface string, by language then namespace. Small enough to bundle. */
 export const RESOURCES = {
-  en: { common: enCommon, survey: enSurvey },
-  ur: { common: urCommon, survey: urSurvey },
+  en: { common: enCommon, survey: enSurvey, staff: enStaff, admin: enAdmin, builder: enBuilder, campaigns: enCampaigns, mail: enMail },
+  ur: { common: urCommon, survey: urSurvey, staff: urStaff, admin: urAdmin, builder: urBuilder, campaigns: urCampaigns, mail: urMail },
 } satisfies Record<Language, Resource[string]>;
 
 export function isLanguage(value: unknown): value is Language {
@@ -72,7 +83,7 @@ export function createI18n(lng: Language): i18n {
 
 const cache = new Map<Language, i18n>();
 /** A translator for server code (loaders, actions, emails). */
-export function getFixedT(lng: Language, ns: (typeof NAMESPACES)[number] = "common") {
+export function getFixedT(lng: Language, ns: Namespace = "common") {
   let instance = cache.get(lng);
   if (!instance) {
     instance = createI18n(lng);

@@ -46,6 +46,9 @@ export async function insertSurveyVersion(
       title_ur: spec.title.ur,
       intro_en: spec.intro.en,
       intro_ur: spec.intro.ur,
+      // A spec's Urdu is taken as translated from its English as given.
+      title_ur_source: spec.title.en,
+      intro_ur_source: spec.intro.en,
       headline_question_key: spec.headline,
       created_at: now,
       published_at: status === "published" ? now : null,
@@ -66,6 +69,8 @@ export async function insertSurveyVersion(
         text_ur: q.text.ur,
         hint_en: q.hint?.en ?? "",
         hint_ur: q.hint?.ur ?? "",
+        text_ur_source: q.text.en,
+        hint_ur_source: q.hint?.en ?? "",
         show_if_key: q.showIf?.key ?? null,
         show_if_value: q.showIf?.value ?? null,
       })
@@ -74,7 +79,7 @@ export async function insertSurveyVersion(
     for (const [i, o] of (q.options ?? []).entries()) {
       await db
         .insertInto("question_options")
-        .values({ question_id: row.id, position: i + 1, value: o.value, label_en: o.label.en, label_ur: o.label.ur })
+        .values({ question_id: row.id, position: i + 1, value: o.value, label_en: o.label.en, label_ur: o.label.ur, label_ur_source: o.label.en })
         .execute();
     }
   }

@@ -9,6 +9,11 @@ export function errorPageKeys(error: unknown): { title: string; body: string } {
   if (reason && (EXPLAINED as readonly string[]).includes(reason)) {
     return { title: `survey:${reason}.title`, body: `survey:${reason}.body` };
   }
+  // i18n-dynamic: common:forbidden.
+  // i18n-dynamic: common:csrf.
+  if (reason === "forbidden" || reason === "csrf") {
+    return { title: `common:${reason}.title`, body: `common:${reason}.body` };
+  }
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return notFound
     ? { title: "common:not_found.title", body: "common:not_found.body" }

@@ -118,7 +118,14 @@ export function ChoiceField(
 
 /** A labelled text input or textarea with hint and error. */
 export function TextField(
-  props: FieldProps & { multiline?: boolean; value: string; limitHint?: string },
+  props: FieldProps & {
+    multiline?: boolean;
+    value: string;
+    limitHint?: string;
+    type?: "text" | "email" | "password" | "date" | "number";
+    autoComplete?: string;
+    rows?: number;
+  },
 ) {
   const { id, name, label, hint, error, value, multiline, optionalText } = props;
   const limitId = props.limitHint ? `${id}-limit` : undefined;
@@ -145,7 +152,7 @@ export function TextField(
           className={`textarea${error ? " input--error" : ""}`}
           id={id}
           name={name}
-          rows={5}
+          rows={props.rows ?? 5}
           defaultValue={value}
           aria-describedby={aria}
           aria-invalid={error ? true : undefined}
@@ -155,7 +162,8 @@ export function TextField(
           className={`input${error ? " input--error" : ""}`}
           id={id}
           name={name}
-          type="text"
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete}
           defaultValue={value}
           aria-describedby={aria}
           aria-invalid={error ? true : undefined}

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-initial";
+import * as m002 from "./2026-11-25-002-staff-and-distribution";
 
 /**
  * A static provider: the bundled server cannot import migration files dynamically
@@ -7,6 +8,7 @@ import * as m001 from "./2026-11-25-001-initial";
  */
 const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": m001,
+  "2026-11-25-002-staff-and-distribution": m002,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

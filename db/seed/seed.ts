@@ -5,6 +5,8 @@ import { isVisible, scoreOf, YES_NO_VALUES, type AnswerValues } from "../../app/
 import { ORGANISATIONS } from "./content/organisations";
 import { SURVEYS } from "./content/surveys";
 import { DEMO_COMMENTS } from "./content/comments";
+import { DEMO_USERS, DEMO_PASSWORD } from "./content/users";
+import { hashPassword } from "../../app/auth/password.server";
 import { seededRandom, type Random } from "./random";
 
 /** The terms demo responses are spread over; the last one's campaigns are open now. */
@@ -46,6 +48,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
   if (!(await isDatabaseEmpty(db))) return { seeded: false, responses: 0 };
   const rnd = seededRandom(20261125);
   let responses = 0;
+  // Hashing is slow on purpose, so it happens before the transaction (one hash for all demo users).
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const serviceIds = new Map<string, number>();
     for (const org of ORGANISATIONS) {
@@ -99,6 +103,16 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
           });
           responses++;
         }
+      }
+    }
+    for (const u of DEMO_USERS) {
+      const { id } = await trx
+        .insertInto("users")
+        .values({ email: u.email, name: u.name, password_hash: demoPasswordHash, role: u.role, created_at: "2025-12-01T09:00:00.000Z" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const slug of u.services) {
+        await trx.insertInto("user_services").values({ user_id: id, service_id: serviceIds.get(slug)! }).execute();
       }
     }
   });

@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { canEnter, type Area } from "~/auth/permissions";
+import { popFlash, requireStaffSession } from "~/auth/session.server";
+import { ErrorPage } from "~/ui/ErrorPage";
+import { CsrfField } from "~/ui/StaffForm";
+
+/** The staff navigation, in order; each link shows only to roles that may enter its area. */
+const NAV: { area: Area; to: string; key: string }[] = [
+  { area: "home", to: "/staff", key: "nav.home" },
+  { area: "surveys", to: "/staff/surveys", key: "nav.surveys" },
+  { area: "campaigns", to: "/staff/campaigns", key: "nav.campaigns" },
+  { area: "users", to: "/staff/users", key: "nav.users" },
+  { area: "services", to: "/staff/services", key: "nav.services" },
+  { area: "mailbox", to: "/staff/mailbox", key: "nav.mailbox" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const session = await requireStaffSession(request, "home", db);
+  const flash = await popFlash(db, session.id);
+  return json(
+    {
+      csrf: session.csrfToken,
+      user: { name: session.user.name, role: session.user.role },
+      nav: NAV.filter((n) => canEnter(session.user, n.area)).map(({ to, key }) => ({ to, key })),
+      flash,
+    },
+    // Staff pages show data and tokens that must not sit in shared caches.
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function StaffLayout() {
+  const { user, nav, flash } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["staff", "admin", "builder", "campaigns", "mail"]);
+  return (
+    <div className="staff">
+      <div className="staff-bar">
+        <nav aria-label={t("staff:nav.label")} className="staff-nav">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === "/staff"}>
+                  {t(`staff:${n.key}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="staff-bar__user">
+          <span>{t("staff:signed_in_as", { name: user.name })}</span>
+          <Form method="post" action="/sign-out">
+            <CsrfField />
+            <button type="submit" className="button button--link">
+              {t("staff:nav.sign_out")}
+            </button>
+          </Form>
+        </div>
+      </div>
+      {flash ? (
+        <div className="notification notification--success" role="status" aria-label={t("staff:flash_label")}>
+          <p>{t(flash.key, flash.values ?? {})}</p>
+        </div>
+      ) : null}
+      <Outlet />
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;
