@@ -228,7 +228,8 @@ export interface InvitationReminderTable {
   day_offset: number | null;
 }
 
-export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+/** "sending" is a claim by one sender, so two senders never deliver the same message. */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** Every email is written here first; the sender delivers it with retries. */
@@ -248,6 +249,8 @@ export interface OutboxTable {
   next_attempt_at: string;
   last_error: string | null;
   message_id: string | null;
+  /** The invitation an invitation or reminder email is for, so a bounce marks it undelivered. */
+  invitation_id: number | null;
   created_at: string;
   sent_at: string | null;
 }

@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   html: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** For invitation and reminder emails: a permanent failure marks this invitation bounced. */
+  invitationId?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail, now = new Date(
       text_body: email.text,
       html_body: email.html,
       headers_json: JSON.stringify(email.headers ?? {}),
+      invitation_id: email.invitationId ?? null,
       next_attempt_at: now.toISOString(),
       created_at: now.toISOString(),
     })

@@ -110,6 +110,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("next_attempt_at", "text", (c) => c.notNull())
     .addColumn("last_error", "text")
     .addColumn("message_id", "text")
+    .addColumn("invitation_id", "integer", (c) => c.references("invitations.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("sent_at", "text")
     .execute();
