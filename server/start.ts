@@ -1,20 +1,32 @@
-// `npm start`: migrate, seed demo data into an empty database, then serve the built app.
+// `npm start`: migrate, seed demo data into an empty database, serve the built app, and
+// run the background jobs (mail delivery) every few seconds.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { openDatabase, migrateToLatest } from "../db/connection";
+import { migrateToLatest } from "../db/connection";
 import { seedDemoData } from "../db/seed/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/content/users";
 import { readEnv } from "../app/env.server";
+import { getDb } from "../app/db.server";
+import { describeJobsSummary, jobsDidWork, runJobs, startJobLoop } from "../app/jobs/jobs.server";
+import { createMailTransport } from "../app/mail/transport.server";
 
 const env = readEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" });
 
-const db = openDatabase(env.DATABASE_FILE);
+// The app's own Kysely instance (one per process, kept on globalThis): the job loop and
+// the requests then take turns on one SQLite connection. A second connection in the same
+// thread could wait on a lock that only this thread can release.
+const db = getDb();
 const applied = await migrateToLatest(db);
 const { seeded, responses } = await seedDemoData(db);
-await db.destroy();
+
+const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
+const jobs = startJobLoop(async () => {
+  const summary = await runJobs(db, { transport });
+  if (jobsDidWork(summary)) console.log(describeJobsSummary(summary));
+});
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 
@@ -35,6 +47,9 @@ const server = app.listen(env.PORT, () => {
       `  Urdu: ${base}/?lng=ur`,
       `  Staff sign-in: ${base}/sign-in (every demo account's password: ${DEMO_PASSWORD})`,
       ...DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${u.role.replace("_", " ")}`),
+      env.SMTP_URL
+        ? `  Mail: sent through ${new URL(env.SMTP_URL).host}, retried while it is down; outbox at ${base}/staff/mailbox`
+        : `  Mail: SMTP_URL is not set, so no email is sent: it stays in the outbox, readable at ${base}/staff/mailbox (admin)`,
       "  Stop with Ctrl+C.",
       "",
     ].join("\n"),
@@ -42,5 +57,13 @@ const server = app.listen(env.PORT, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    void Promise.all([closed, jobs.stop()])
+      .then(() => {
+        transport?.close();
+        return db.destroy();
+      })
+      .finally(() => process.exit(0));
+  });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database, Language } from "@db/schema";
+import { OUTBOX_STATUSES, type Database, type Language, type OutboxMessage, type OutboxStatus } from "@db/schema";
 
 type Db = Kysely<Database>;
 
@@ -41,4 +41,77 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail, now = new Date(
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** The extra headers stored with a message (string values only; anything unreadable is left out). */
+export function parseStoredHeaders(json: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
+  } catch {
+    return {};
+  }
+}
+
+// The mailbox: what admins read of the outbox.
+
+export const MAILBOX_PAGE_SIZE = 50;
+
+export interface MailboxFilter {
+  status?: OutboxStatus;
+  kind?: string;
+}
+
+/** How many messages are in each state, every state present (0 when none). */
+export async function countOutboxByStatus(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db.selectFrom("outbox").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** The kinds of email in the outbox, for the mailbox filter. */
+export async function listOutboxKinds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("outbox").select("kind").distinct().orderBy("kind").execute();
+  return rows.map((r) => r.kind);
+}
+
+/** One page of the outbox, newest first, without the bodies. */
+export async function listOutbox(db: Db, filter: MailboxFilter, page: number, pageSize = MAILBOX_PAGE_SIZE) {
+  let query = db.selectFrom("outbox");
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.kind) query = query.where("kind", "=", filter.kind);
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const messages = await query
+    .select(["id", "kind", "to_address", "language", "subject", "status", "attempts", "last_error", "created_at", "sent_at", "next_attempt_at"])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { messages, total: Number(total) };
+}
+
+export async function findOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
+  return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Whether a message in this state may be put back for an immediate try. */
+export function canRetry(status: OutboxStatus): boolean {
+  return status === "pending" || status === "failed";
+}
+
+/**
+ * "Try again now": a failed or waiting message is due at once, with a fresh count of
+ * attempts (so it gets the whole backoff again). False when it is being sent or was sent.
+ */
+export async function retryEmailNow(db: Db, id: number, now = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "pending", next_attempt_at: now.toISOString(), attempts: 0 })
+    .where("id", "=", id)
+    .where("status", "in", OUTBOX_STATUSES.filter(canRetry))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
