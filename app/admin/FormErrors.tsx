@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/ui/forms";
-import type { FieldErrors } from "./form-errors";
+import type { FieldErrors } from "./form-helpers";
 
 // i18n-dynamic: admin:users.errors.
 // i18n-dynamic: admin:services.errors.

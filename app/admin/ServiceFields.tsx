@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { LOCALITIES } from "@db/schema";
 import { ChoiceField, TextField } from "~/ui/forms";
-import type { FieldErrors } from "./form-errors";
+import type { FieldErrors } from "./form-helpers";
 import { FormErrorSummary, useFieldErrors } from "./FormErrors";
 import { NO_LOCALITY, type ServiceFormValues } from "./services";
 import { SelectField } from "./SelectField";

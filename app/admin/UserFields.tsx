@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { ROLES } from "@db/schema";
 import { ChoiceField, TextField } from "~/ui/forms";
-import type { FieldErrors } from "./form-errors";
+import type { FieldErrors } from "./form-helpers";
 import { FormErrorSummary, useFieldErrors } from "./FormErrors";
+import { PasswordField } from "./PasswordField";
 import type { UserFormValues } from "./users";
 
 /** The order fields appear in, so the error summary lists them in the same order. */
@@ -17,21 +18,10 @@ export function UserErrorSummary({ errors }: { errors: FieldErrors }) {
   return <FormErrorSummary errors={errors} prefix="users.errors." order={FIELD_ORDER} />;
 }
 
-/** The new-password field: never filled in again after an error. */
-export function PasswordField({ error, label }: { error?: string; label: string }) {
+/** The new-password field, with its length hint; never filled in again after an error. */
+export function NewPasswordField({ error, label }: { error?: string; label: string }) {
   const { t } = useTranslation("admin");
-  return (
-    <TextField
-      id="password"
-      name="password"
-      type="password"
-      autoComplete="new-password"
-      label={label}
-      hint={t("users.fields.password_hint")}
-      value=""
-      error={error}
-    />
-  );
+  return <PasswordField autoComplete="new-password" label={label} hint={t("users.fields.password_hint")} error={error} />;
 }
 
 /** Name, (email,) role and services of a staff account; shared by the new and edit pages. */

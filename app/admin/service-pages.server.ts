@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database, Locality } from "@db/schema";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { getFixedT, languageFromRequest, pick, type Language } from "~/i18n/i18n";
-import { idParam } from "./form-errors";
+import { idParam, isolate } from "./form-helpers";
 import {
   NO_LOCALITY,
   ServiceCreateSchema,
@@ -61,7 +61,7 @@ export async function createServiceAction(db: Db, request: Request) {
   if ("error" in saved) return json({ errors: { [saved.field]: saved.error }, values }, { status: 400 });
   return redirectWithFlash(db, session, "/staff/services", {
     key: "admin:services.flash.created",
-    values: { name: pick(parsed.data, "name", languageFromRequest(request)) },
+    values: { name: isolate(pick(parsed.data, "name", languageFromRequest(request))) },
   });
 }
 
@@ -77,7 +77,7 @@ export async function editServicePage(db: Db, request: Request, id: string | und
     locality: service.locality ?? NO_LOCALITY,
   };
   return json({
-    pageTitle: getFixedT(lng, "admin")("services.edit.title", { name: pick(service, "name", lng) }),
+    pageTitle: getFixedT(lng, "admin")("services.edit.title", { name: isolate(pick(service, "name", lng)) }),
     name: pick(service, "name", lng),
     values,
     organisations: await organisationOptions(db, lng),
@@ -94,6 +94,6 @@ export async function editServiceAction(db: Db, request: Request, id: string | u
   if ("error" in saved) return json({ errors: { [saved.field]: saved.error }, values }, { status: 400 });
   return redirectWithFlash(db, session, "/staff/services", {
     key: "admin:services.flash.saved",
-    values: { name: pick(parsed.data, "name", languageFromRequest(request)) },
+    values: { name: isolate(pick(parsed.data, "name", languageFromRequest(request))) },
   });
 }

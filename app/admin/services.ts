@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOCALITIES } from "@db/schema";
-import { fieldErrors, str, type FieldErrors } from "./form-errors";
+import { fieldErrors, str, type FieldErrors } from "./form-helpers";
 
 const MAX_NAME_LENGTH = 200;
 const MAX_SLUG_LENGTH = 60;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Database } from "@db/schema";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { getFixedT, languageFromRequest, pick, type Language } from "~/i18n/i18n";
-import { idParam, str, type FieldErrors } from "./form-errors";
+import { idParam, isolate, str, type FieldErrors } from "./form-helpers";
 import { listServices } from "./services.server";
 import {
   PasswordSchema,
@@ -79,7 +79,7 @@ export async function createUserAction(db: Db, request: Request) {
   if (!(await servicesExist(db, parsed.data.services))) return formError({ services: "services_unknown" }, values);
   const created = await createUserAccount(db, parsed.data);
   if ("error" in created) return formError({ email: created.error }, values);
-  return redirectWithFlash(db, session, "/staff/users", { key: "admin:users.flash.created", values: { name: parsed.data.name } });
+  return redirectWithFlash(db, session, "/staff/users", { key: "admin:users.flash.created", values: { name: isolate(parsed.data.name) } });
 }
 
 export async function editUserPage(db: Db, request: Request, id: string | undefined) {
@@ -87,7 +87,7 @@ export async function editUserPage(db: Db, request: Request, id: string | undefi
   const lng = languageFromRequest(request);
   const user = await getUserOr404(db, id);
   return json({
-    pageTitle: getFixedT(lng, "admin")("users.edit.title", { name: user.name }),
+    pageTitle: getFixedT(lng, "admin")("users.edit.title", { name: isolate(user.name) }),
     user: { id: user.id, name: user.name, email: user.email, role: user.role, active: user.active },
     values: { name: user.name, email: user.email, role: user.role, services: user.serviceIds.map(String) } satisfies UserFormValues,
     isSelf: user.id === actor.id,
@@ -103,7 +103,7 @@ export async function editUserAction(db: Db, request: Request, id: string | unde
   const intent = IntentSchema.safeParse(str(form, "intent"));
   if (!intent.success) throw json({ reason: "bad_request" }, { status: 400 });
   const to = `/staff/users/${target.id}`;
-  const flashValues = { name: target.name };
+  const flashValues = { name: isolate(target.name) };
 
   if (intent.data === "save") {
     const values = userFormValues(form);
@@ -113,7 +113,7 @@ export async function editUserAction(db: Db, request: Request, id: string | unde
     const roleProblem = roleChangeProblem(actor.id, target, parsed.data.role, await countActiveAdmins(db));
     if (roleProblem) return formError({ role: roleProblem }, values);
     await updateUserAccount(db, target.id, parsed.data);
-    return redirectWithFlash(db, session, "/staff/users", { key: "admin:users.flash.saved", values: { name: parsed.data.name } });
+    return redirectWithFlash(db, session, "/staff/users", { key: "admin:users.flash.saved", values: { name: isolate(parsed.data.name) } });
   }
 
   if (intent.data === "deactivate") {
@@ -135,7 +135,7 @@ export async function resetPasswordPage(db: Db, request: Request, id: string | u
   const user = await getUserOr404(db, id);
   const lng = languageFromRequest(request);
   return json({
-    pageTitle: getFixedT(lng, "admin")("users.password.title", { name: user.name }),
+    pageTitle: getFixedT(lng, "admin")("users.password.title", { name: isolate(user.name) }),
     user: { id: user.id, name: user.name, email: user.email },
     isSelf: user.id === actor.id,
   });
@@ -149,6 +149,6 @@ export async function resetPasswordAction(db: Db, request: Request, id: string |
   await resetUserPassword(db, target.id, parsed.data, target.id === actor.id ? session.id : undefined);
   return redirectWithFlash(db, session, `/staff/users/${target.id}`, {
     key: "admin:users.flash.password_reset",
-    values: { name: target.name },
+    values: { name: isolate(target.name) },
   });
 }

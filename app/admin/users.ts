@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES, type Role } from "@db/schema";
 import { isServiceRole } from "~/auth/permissions";
-import { allStrings, fieldErrors, str, type FieldErrors } from "./form-errors";
+import { allStrings, fieldErrors, str, type FieldErrors } from "./form-helpers";
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 200;

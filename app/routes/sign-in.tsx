@@ -7,6 +7,7 @@ import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { safeRedirect } from "~/auth/redirect";
 import { getOptionalStaffSession } from "~/auth/session.server";
 import { signInAction } from "~/auth/sign-in.server";
+import { PasswordField } from "~/admin/PasswordField";
 import { ErrorSummary, TextField } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,15 +51,7 @@ export default function SignIn() {
           value={actionData?.email ?? ""}
           error={message("email")}
         />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t("sign_in.password")}
-          value=""
-          error={message("password")}
-        />
+        <PasswordField autoComplete="current-password" label={t("sign_in.password")} error={message("password")} />
         <button type="submit" className="button">
           {t("sign_in.submit")}
         </button>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
+import { isolate } from "~/admin/form-helpers";
 import { editUserAction, editUserPage } from "~/admin/user-pages.server";
 import { UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
@@ -47,7 +48,7 @@ export default function EditUser() {
 
       <h2>{t("users.edit.password_heading")}</h2>
       <p>
-        <Link to={`/staff/users/${user.id}/password`}>{t("users.edit.reset_password_link", { name: user.name })}</Link>
+        <Link to={`/staff/users/${user.id}/password`}>{t("users.edit.reset_password_link", { name: isolate(user.name) })}</Link>
       </p>
 
       <h2>{t("users.edit.status_heading")}</h2>
@@ -59,7 +60,9 @@ export default function EditUser() {
           </p>
         ) : null}
         {user.active && isSelf ? (
-          <p className="inset">{t("users.edit.cannot_deactivate_self")}</p>
+          <p className="inset" id="status">
+            {t("users.edit.cannot_deactivate_self")}
+          </p>
         ) : user.active ? (
           <StaffForm>
             <p>{t("users.edit.deactivate_explained")}</p>

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { resetPasswordAction, resetPasswordPage } from "~/admin/user-pages.server";
-import { PasswordField, UserErrorSummary, useUserErrors } from "~/admin/UserFields";
+import { NewPasswordField, UserErrorSummary, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export default function ResetPassword() {
       </h1>
       <p>{isSelf ? t("users.password.intro_self") : t("users.password.intro")}</p>
       <StaffForm noValidate className="narrow-form">
-        <PasswordField label={t("users.fields.new_password")} error={message("password")} />
+        <NewPasswordField label={t("users.fields.new_password")} error={message("password")} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("users.password.submit")}

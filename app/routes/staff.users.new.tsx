@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { createUserAction, newUserPage } from "~/admin/user-pages.server";
-import { PasswordField, UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
+import { NewPasswordField, UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ export default function NewUser() {
       <h1>{t("users.new.title")}</h1>
       <StaffForm noValidate className="narrow-form">
         <UserFields values={actionData?.values ?? EMPTY} errors={errors} services={services} withEmail />
-        <PasswordField label={t("users.fields.initial_password")} error={message("password")} />
+        <NewPasswordField label={t("users.fields.initial_password")} error={message("password")} />
         <button type="submit" className="button">
           {t("users.new.submit")}
         </button>

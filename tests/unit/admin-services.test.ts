@@ -60,7 +60,7 @@ describe("services", () => {
     const res = await settle(createServiceAction(db, admin.post(`${BASE}/staff/services/new`, newService())));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/staff/services");
-    expect(await flashOf(admin.id)).toEqual({ key: "admin:services.flash.created", values: { name: "Communication and Autism Team" } });
+    expect(await flashOf(admin.id)).toEqual({ key: "admin:services.flash.created", values: { name: "\u2068Communication and Autism Team\u2069" } });
     expect(await db.selectFrom("services").select(["organisation_id", "name_en", "name_ur", "locality"]).where("slug", "=", "cat-team").executeTakeFirst()).toEqual({
       organisation_id: health,
       name_en: "Communication and Autism Team",

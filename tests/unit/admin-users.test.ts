@@ -86,7 +86,7 @@ describe("adding a staff account", () => {
     const res = await settle(createUserAction(db, admin.post(`${BASE}/staff/users/new`, newUserFields())));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/staff/users");
-    expect(await flashOf(admin.id)).toEqual({ key: "admin:users.flash.created", values: { name: "Sam Patel" } });
+    expect(await flashOf(admin.id)).toEqual({ key: "admin:users.flash.created", values: { name: "\u2068Sam Patel\u2069" } });
 
     const user = await userByEmail("sam.patel@example.org");
     expect(user).toMatchObject({ name: "Sam Patel", role: "service_member", active: 1 });
@@ -174,7 +174,7 @@ describe("changing a staff account", () => {
       editUserAction(db, admin.post(m.url, [["intent", "save"], ["name", "New Name"], ["role", "service_lead"], ["services", String(services["senar-north"])]]), String(m.id)),
     );
     expect(res.status).toBe(302);
-    expect(await flashOf(admin.id)).toEqual({ key: "admin:users.flash.saved", values: { name: "New Name" } });
+    expect(await flashOf(admin.id)).toEqual({ key: "admin:users.flash.saved", values: { name: "\u2068New Name\u2069" } });
     expect(await db.selectFrom("users").select(["name", "role"]).where("id", "=", m.id).executeTakeFirst()).toEqual({ name: "New Name", role: "service_lead" });
     expect(await db.selectFrom("user_services").select("service_id").where("user_id", "=", m.id).execute()).toEqual([{ service_id: services["senar-north"] }]);
     // The member's next request sees the new role and service.

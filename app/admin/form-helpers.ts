@@ -24,3 +24,13 @@ export function str(form: FormData, name: string): string {
 export function idParam(value: string | undefined): number | undefined {
   return value && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
 }
+
+/**
+ * A name set inside a translated sentence, isolated from the text around it (Unicode
+ * FSI…PDI, the plain-text `<bdi>`), so "Priya Sharma (SENAR North lead)" keeps its
+ * brackets where they belong inside an Urdu sentence. For flashes and titles, where
+ * no element can be used.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
