@@ -21,17 +21,30 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
+const SAFE_INTEGER = /^[1-9]\d{0,6}$/;
+
+/**
+ * Whether the password matches the stored hash. A malformed, truncated or foreign
+ * stored value is a plain "no", never an exception (and never a cheap comparison).
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !hash) return false;
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !hash || rest.length > 0) return false;
+  if (![n, r, p].every((v) => v !== undefined && SAFE_INTEGER.test(v))) return false;
   const expected = Buffer.from(hash, "base64url");
-  const key = await scrypt(password, Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAX_MEMORY,
-  });
-  return key.length === expected.length && crypto.timingSafeEqual(key, expected);
+  if (expected.length < 16) return false;
+  try {
+    const key = await scrypt(password, Buffer.from(salt, "base64url"), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: MAX_MEMORY,
+    });
+    return key.length === expected.length && crypto.timingSafeEqual(key, expected);
+  } catch {
+    // Parameters scrypt refuses (N not a power of two, beyond the memory cap).
+    return false;
+  }
 }
 
 // Verifying against a dummy hash when the email is unknown keeps the response time

@@ -159,3 +159,10 @@ export async function destroySession(request: Request, db: Db = getDb()): Promis
   const token = readCookie(request, SESSION_COOKIE);
   if (token) await db.deleteFrom("sessions").where("id", "=", sha256(token)).execute();
 }
+
+/** Ends every session of a user (deactivated, or given a new password), except `keepSessionId`. */
+export async function endSessionsOf(db: Db, userId: number, keepSessionId?: string): Promise<void> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionId) query = query.where("id", "!=", keepSessionId);
+  await query.execute();
+}

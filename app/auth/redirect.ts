@@ -1,0 +1,19 @@
+const HOME = "/staff";
+const BASE = "http://this.site.invalid";
+
+/**
+ * A path on this site to go to after signing in; anything else (another site, a
+ * scheme, `//host`, `/\host`, tabs or newlines that browsers strip) gives the staff home.
+ */
+export function safeRedirect(to: unknown): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return HOME;
+  // Resolve the way a browser would, then insist on staying on the same origin.
+  let url: URL;
+  try {
+    url = new URL(to, BASE);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== BASE) return HOME;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
