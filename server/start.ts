@@ -34,6 +34,23 @@ const app = express();
 app.disable("x-powered-by");
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// A form posted from another site is refused here with a clear 403 (Remix itself would
+// abort it with a bare 500). Staff forms also check a CSRF token; see docs/decisions/006.
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  if (req.method === "POST" && origin && origin !== "null" && new URL(origin).host !== req.get("host")) {
+    res
+      .status(403)
+      .type("html")
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form refused – Said & Done</title></head><body><main>' +
+          "<h1>This form was sent from another website</h1><p>For your security it was not accepted. Open Said &amp; Done directly and try again.</p>" +
+          '<p lang="ur" dir="rtl">یہ فارم کسی دوسری ویب سائٹ سے بھیجا گیا تھا، اس لیے قبول نہیں کیا گیا۔</p></main></body></html>',
+      );
+    return;
+  }
+  next();
+});
 app.all("*", createRequestHandler({ build, mode: "production" }));
 
 const server = app.listen(env.PORT, () => {
