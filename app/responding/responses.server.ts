@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Channel, Database, Language, Response } from "@db/schema";
 import { isText, keepVisibleAnswers, scoreOf, type AnswerValues, type FormQuestion } from "./form";
 
@@ -135,6 +135,8 @@ export async function submitResponse(
   answers: AnswerValues,
   language: Language,
   now: Date,
+  /** Runs in the same transaction, only when this call submits the response. */
+  onSubmitted?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
@@ -154,6 +156,7 @@ export async function submitResponse(
       .where("id", "=", responseId)
       .where("submitted_at", "is", null)
       .execute();
+    await onSubmitted?.(trx);
     return "submitted";
   });
 }

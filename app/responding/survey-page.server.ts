@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
 import { languageFromRequest, pick } from "~/i18n/i18n";
 import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
+import { clearInvitationCookie, readInvitationCookie } from "~/campaigns/invitation-cookie";
+import { findInvitationByToken, markInvitationCompleted } from "~/campaigns/invitations.server";
 import {
   SERVICE_FIELD,
   firstInvalidPage,
@@ -69,6 +71,23 @@ export async function getOpenCampaignOr404(db: Db, slug: string, now: Date): Pro
   if (!found) throw json({ reason: "not_found" }, { status: 404 });
   if (!isCampaignOpen(found.campaign, now)) throw json({ reason: "closed" }, { status: 410 });
   return found;
+}
+
+/**
+ * The invitation this device came from (a cookie set by /i/<token>), when it is one of
+ * this campaign's: the campaign is narrowed to the invitation's service, so the
+ * respondent is not asked which service. Nothing about it is stored with the response.
+ */
+async function withInvitation(db: Db, request: Request, cs: CampaignSurvey): Promise<{ cs: CampaignSurvey; invitationId: number | null }> {
+  const invitation = await findInvitationByToken(db, readInvitationCookie(request));
+  if (!invitation || invitation.campaign_id !== cs.campaign.id) return { cs, invitationId: null };
+  const services = cs.services.filter((s) => s.id === invitation.service_id);
+  return { cs: services.length ? { ...cs, services } : cs, invitationId: invitation.id };
+}
+
+/** As getOpenCampaignOr404, seen by this respondent (narrowed to their invitation's service). */
+export async function getOpenCampaignForRespondent(db: Db, request: Request, slug: string, now: Date): Promise<CampaignSurvey> {
+  return (await withInvitation(db, request, await getOpenCampaignOr404(db, slug, now))).cs;
 }
 
 /** The action of every survey page: the first (no token yet) and resumed ones. */
@@ -171,13 +190,14 @@ type Intent = (typeof INTENTS)[number];
 export async function handleSurveyPost(
   db: Db,
   request: Request,
-  cs: CampaignSurvey,
+  campaignSurvey: CampaignSurvey,
   tokenFromUrl: string | null,
   lng: Language,
   now: Date,
 ) {
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_BODY_BYTES) throw json({ reason: "too_large" }, { status: 413 });
+  const { cs, invitationId } = await withInvitation(db, request, campaignSurvey);
   const form = await request.formData();
   const intentRaw = String(form.get("intent") ?? "next");
   const intent: Intent = (INTENTS as readonly string[]).includes(intentRaw) ? (intentRaw as Intent) : "next";
@@ -256,6 +276,11 @@ export async function handleSurveyPost(
   if (invalid !== undefined && invalid !== page) {
     return redirect(`${resumePath(cs.campaign.slug, token, invalid)}&check=1`);
   }
-  await submitResponse(db, response.id, cs.questions, answers, lng, now);
-  return redirect(done);
+  if (invitationId === null) {
+    await submitResponse(db, response.id, cs.questions, answers, lng, now);
+    return redirect(done);
+  }
+  // The invitation records only the day it was completed, in the same transaction.
+  await submitResponse(db, response.id, cs.questions, answers, lng, now, (trx) => markInvitationCompleted(trx, invitationId, now));
+  return redirect(done, { headers: { "Set-Cookie": clearInvitationCookie(cs.campaign.slug) } });
 }

@@ -4,12 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
-import { getOpenCampaignOr404, newSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
+import { getOpenCampaignForRespondent, newSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const cs = await getOpenCampaignOr404(getDb(), params.slug ?? "", new Date());
+  const cs = await getOpenCampaignForRespondent(getDb(), request, params.slug ?? "", new Date());
   const page = newSurveyPage(cs, lng);
   return json({ page, pageTitle: page.title });
 }

@@ -4,13 +4,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
-import { getOpenCampaignOr404, resumedSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
+import { getOpenCampaignForRespondent, resumedSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
   const db = getDb();
-  const cs = await getOpenCampaignOr404(db, params.slug ?? "", new Date());
+  const cs = await getOpenCampaignForRespondent(db, request, params.slug ?? "", new Date());
   const page = await resumedSurveyPage(db, cs, params.token ?? "", new URL(request.url), lng);
   return json({ page, pageTitle: page.title });
 }

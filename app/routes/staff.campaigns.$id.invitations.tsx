@@ -1,0 +1,176 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { readEnv } from "~/env.server";
+import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
+import { requireStaffForm, requireStaffUser } from "~/auth/session.server";
+import { requireCampaignForUser } from "~/campaigns/campaigns.server";
+import { MAX_UPLOAD_BODY_BYTES, inviteFromCsv, readUploadedCsv, type UploadProblem } from "~/campaigns/upload.server";
+import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
+import { ErrorSummary, TextField } from "~/ui/forms";
+import { StaffForm } from "~/ui/StaffForm";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const user = await requireStaffUser(request, "campaigns", db);
+  const { campaign, services, scope } = await requireCampaignForUser(db, user, params.id);
+  const lng = languageFromRequest(request);
+  return json({
+    pageTitle: getFixedT(lng, "campaigns")("upload.title"),
+    id: campaign.id,
+    name: pick(campaign, "name", lng),
+    // The service column is needed only when the uploader could mean more than one service.
+    services: scope.length > 1 ? services.filter((s) => scope.includes(s.id)).map((s) => ({ slug: s.slug, name: pick(s, "name", lng) })) : null,
+  });
+}
+
+type ActionData = { errors: { file: UploadProblem }; csv: string } | { result: { rows: number; invited: number; bad: { line: number; text: string; problem: string; firstLine?: number }[] } };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDb();
+  // Refused before the body is read: a list this big is not a mistake to parse.
+  await requireStaffUser(request, "campaigns", db);
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BODY_BYTES) {
+    return json<ActionData>({ errors: { file: "too_large" }, csv: "" }, { status: 413 });
+  }
+  const { user, form } = await requireStaffForm(request, "campaigns", db);
+  const detail = await requireCampaignForUser(db, user, params.id);
+  const pasted = typeof form.get("csv") === "string" ? String(form.get("csv")) : "";
+  const upload = await readUploadedCsv(form);
+  if ("problem" in upload) return json<ActionData>({ errors: { file: upload.problem }, csv: pasted.slice(0, 100_000) }, { status: 400 });
+  const outcome = await inviteFromCsv(db, detail, upload.text, readEnv().PUBLIC_URL, new Date());
+  if ("problem" in outcome) return json<ActionData>({ errors: { file: outcome.problem }, csv: pasted.slice(0, 100_000) }, { status: 400 });
+  return json<ActionData>({ result: outcome });
+}
+
+export default function UploadInvitations() {
+  const { id, name, services } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("campaigns");
+  const errors = actionData && "errors" in actionData ? actionData.errors : null;
+  const result = actionData && "result" in actionData ? actionData.result : null;
+  // i18n-dynamic: campaigns:upload.errors.
+  const fileError = errors ? t(`upload.errors.${errors.file}`) : undefined;
+  return (
+    <>
+      <ErrorSummary errors={fileError ? [{ href: "file", text: fileError }] : []} />
+      <span className="caption">{name}</span>
+      <h1>{t("upload.title")}</h1>
+      {result ? <UploadResultView result={result} /> : null}
+      <p>{t("upload.intro")}</p>
+      <ul>
+        <li>{t("upload.rule_header")}</li>
+        <li>{t("upload.rule_language")}</li>
+        <li>{services ? t("upload.rule_service_needed") : t("upload.rule_service_optional")}</li>
+        <li>{t("upload.rule_size")}</li>
+      </ul>
+      <p>{t("upload.example")}</p>
+      <pre className="code-block" dir="ltr" lang="en">
+        {services
+          ? `email,language,service\nparent.one@example.com,en,${services[0].slug}\nparent.two@example.com,ur,${services[services.length - 1].slug}`
+          : "email,language\nparent.one@example.com,en\nparent.two@example.com,ur"}
+      </pre>
+      {services ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("upload.services_caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("upload.service_name")}</th>
+                <th scope="col">{t("upload.service_slug")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((s) => (
+                <tr key={s.slug}>
+                  <td>{s.name}</td>
+                  <td>
+                    <code>{s.slug}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <StaffForm encType="multipart/form-data" noValidate className="narrow-form">
+        <div className={`form-group${fileError ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="file">
+            {t("upload.file")}
+          </label>
+          <div className="hint" id="file-hint">
+            {t("upload.file_hint")}
+          </div>
+          {fileError ? (
+            <p className="error-message" id="file-error">
+              <span className="visually-hidden">{t("common:error_prefix")} </span>
+              {fileError}
+            </p>
+          ) : null}
+          <input
+            className="file-upload"
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
+          />
+        </div>
+        <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={t("upload.paste_hint")} value={actionData && "csv" in actionData ? actionData.csv : ""} />
+        <div className="button-group">
+          <button type="submit" className="button">
+            {t("upload.submit")}
+          </button>
+          <Link to={`/staff/campaigns/${id}`}>{t("upload.back")}</Link>
+        </div>
+      </StaffForm>
+    </>
+  );
+}
+
+function UploadResultView({ result }: { result: Extract<ActionData, { result: unknown }>["result"] }) {
+  const { t } = useTranslation("campaigns");
+  const counts = { rows: result.rows, invited: result.invited, bad: result.bad.length };
+  return (
+    <section className="notification" aria-labelledby="upload-result-title">
+      <h2 id="upload-result-title">{t("upload.result_title")}</h2>
+      <p>
+        <TextWithBdi text={t("upload.result_counts", bdiMarks(counts))} values={counts} />
+      </p>
+      {result.bad.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("upload.bad_caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("upload.line")}</th>
+                <th scope="col">{t("upload.row")}</th>
+                <th scope="col">{t("upload.problem")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.bad.map((b) => (
+                <tr key={`${b.line}-${b.problem}`}>
+                  <th scope="row">
+                    <bdi>{b.line}</bdi>
+                  </th>
+                  <td className="long-link">
+                    <bdi>{b.text}</bdi>
+                  </td>
+                  <td>
+                    {/* i18n-dynamic: campaigns:upload.problems. */}
+                    {b.firstLine !== undefined ? t(`upload.problems.${b.problem}`, { line: b.firstLine }) : t(`upload.problems.${b.problem}`)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("upload.all_good")}</p>
+      )}
+    </section>
+  );
+}
