@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Transporter } from "nodemailer";
 import type { Database } from "@db/schema";
 import { deliverDueEmails, type DeliverySummary } from "~/mail/sender.server";
+import { sendScheduledReminders } from "~/campaigns/reminders.server";
 
 type Db = Kysely<Database>;
 
@@ -9,9 +10,13 @@ export interface JobsOptions {
   /** The SMTP transport; null when SMTP_URL is unset (mail then waits in the outbox). */
   transport?: Transporter | null;
   now?: Date;
+  /** The address links in emails start with (PUBLIC_URL by default). */
+  publicUrl?: string;
 }
 
 export interface JobsSummary {
+  /** Scheduled campaign reminders queued in this run. */
+  reminders: { rounds: number; emails: number };
   /** Null when there is no transport: nothing was sent. */
   mail: DeliverySummary | null;
   /** Messages still waiting to be sent after this run. */
@@ -22,8 +27,11 @@ export interface JobsSummary {
  * The background work, run by `npm run jobs` once and by `npm start` every few
  * seconds. A list of steps, each safe to run again at any time.
  */
-export async function runJobs(db: Db, { transport = null, now = new Date() }: JobsOptions = {}): Promise<JobsSummary> {
-  // 1. Deliver the mail that is due.
+export async function runJobs(db: Db, { transport = null, now = new Date(), publicUrl }: JobsOptions = {}): Promise<JobsSummary> {
+  // 1. Queue the campaign reminders that are due (they go out in step 2 of this run).
+  const reminders = await sendScheduledReminders(db, now, publicUrl ? { publicUrl } : undefined);
+
+  // 2. Deliver the mail that is due.
   const mail = transport ? await deliverDueEmails(db, transport, now) : null;
 
   const { n } = await db
@@ -31,11 +39,16 @@ export async function runJobs(db: Db, { transport = null, now = new Date() }: Jo
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("status", "in", ["pending", "sending"])
     .executeTakeFirstOrThrow();
-  return { mail, mailWaiting: Number(n) };
+  return { reminders, mail, mailWaiting: Number(n) };
 }
 
 /** One line for the console, e.g. "Mail: 3 sent, 1 to retry, 0 failed; 1 waiting in the outbox." */
 export function describeJobsSummary(summary: JobsSummary): string {
+  const reminders = `Reminders: ${summary.reminders.emails} queued in ${summary.reminders.rounds} round(s). `;
+  return reminders + describeMail(summary);
+}
+
+function describeMail(summary: JobsSummary): string {
   const waiting = `${summary.mailWaiting} waiting in the outbox`;
   if (!summary.mail) return `Mail: not sent (SMTP_URL is not set); ${waiting}.`;
   const { sent, retried, failed, released } = summary.mail;
@@ -46,6 +59,7 @@ export function describeJobsSummary(summary: JobsSummary): string {
 /** Whether a run did anything worth a line in the server log. */
 export function jobsDidWork(summary: JobsSummary): boolean {
   const m = summary.mail;
+  if (summary.reminders.rounds > 0) return true;
   return !!m && m.sent + m.retried + m.failed + m.released > 0;
 }
 
