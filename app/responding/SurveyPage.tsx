@@ -65,7 +65,8 @@ export function SurveyPage({ page, actionData }: { page: SurveyPageData; actionD
   );
 }
 
-function Question({ q, selected, error }: { q: PageQuestion; selected: string[]; error?: string }) {
+/** One question as a respondent sees it (the builder's preview shows the same). */
+export function Question({ q, selected, error }: { q: PageQuestion; selected: string[]; error?: string }) {
   const { t } = useTranslation("survey");
   const id = fieldName(q.key);
   const optionalText = q.required ? undefined : t("optional");
