@@ -65,7 +65,7 @@ export function SurveyPage({ page, actionData }: { page: SurveyPageData; actionD
   );
 }
 
-/** One question as a respondent sees it (also used to key in a paper response). */
+/** One question as a respondent sees it (also used to key in a paper response, and by the builder's preview). */
 export function Question({ q, selected, error }: { q: PageQuestion; selected: string[]; error?: string }) {
   const { t } = useTranslation("survey");
   const id = fieldName(q.key);

@@ -125,11 +125,14 @@ export function TextField(
     type?: "text" | "email" | "password" | "date" | "number";
     autoComplete?: string;
     rows?: number;
+    /** The language of the text typed in, when it differs from the page's (an Urdu text on an English page). */
+    inputLang?: "en" | "ur";
   },
 ) {
   const { id, name, label, hint, error, value, multiline, optionalText } = props;
   const limitId = props.limitHint ? `${id}-limit` : undefined;
   const aria = describedBy(id, hint, error, limitId);
+  const lang = props.inputLang ? { lang: props.inputLang, dir: props.inputLang === "ur" ? "rtl" : "ltr" } : {};
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -156,6 +159,7 @@ export function TextField(
           defaultValue={value}
           aria-describedby={aria}
           aria-invalid={error ? true : undefined}
+          {...lang}
         />
       ) : (
         <input
@@ -167,6 +171,7 @@ export function TextField(
           defaultValue={value}
           aria-describedby={aria}
           aria-invalid={error ? true : undefined}
+          {...lang}
         />
       )}
     </div>
