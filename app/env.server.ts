@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The From address of every email. */
   MAIL_FROM: z.string().min(3).default("Said & Done <no-reply@said-and-done.local>"),
+  /** Figures from fewer answers than this are hidden from the PCF and the board (DESIGN.md "Suppression"). */
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** The address links in emails start with. */
   PUBLIC_URL: z.string().url().optional(),
 }).transform((env) => ({

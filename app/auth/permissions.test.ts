@@ -13,6 +13,9 @@ const EXPECTED: Record<Area, Role[]> = {
   campaigns: ["admin", "service_lead", "service_member"],
   campaign_setup: ["admin"],
   mailbox: ["admin"],
+  dashboard: ["admin", "pcf", "board", "service_lead", "service_member"],
+  results: ["admin", "pcf", "board", "service_lead", "service_member"],
+  raw_export: ["admin"],
 };
 
 describe("canEnter", () => {

@@ -22,6 +22,12 @@ export const AREA_ROLES = {
   /** Creating and changing campaigns themselves (dates, services, schedule). */
   campaign_setup: ["admin"],
   mailbox: ["admin"],
+  /** The board dashboard of the four KPIs (figures from few answers are suppressed for PCF and board). */
+  dashboard: ["admin", "pcf", "board", "service_lead", "service_member"],
+  /** Survey, campaign and co-assessment results; service staff see their own services' comments. */
+  results: ["admin", "pcf", "board", "service_lead", "service_member"],
+  /** Raw anonymous answers as CSV. */
+  raw_export: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Area = keyof typeof AREA_ROLES;
 

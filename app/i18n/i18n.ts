@@ -14,17 +14,19 @@ import enCampaigns from "../../locales/en/campaigns.json";
 import urCampaigns from "../../locales/ur/campaigns.json";
 import enMail from "../../locales/en/mail.json";
 import urMail from "../../locales/ur/mail.json";
+import enResults from "../../locales/en/results.json";
+import urResults from "../../locales/ur/results.json";
 
 export { LANGUAGES, type Language };
 export const DEFAULT_LANGUAGE: Language = "en";
 export const LANGUAGE_COOKIE = "lng";
-export const NAMESPACES = ["common", "survey", "staff", "admin", "builder", "campaigns", "mail"] as const;
+export const NAMESPACES = ["common", "survey", "staff", "admin", "builder", "campaigns", "mail", "results"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every interface string, by language then namespace. Small enough to bundle. */
 export const RESOURCES = {
-  en: { common: enCommon, survey: enSurvey, staff: enStaff, admin: enAdmin, builder: enBuilder, campaigns: enCampaigns, mail: enMail },
-  ur: { common: urCommon, survey: urSurvey, staff: urStaff, admin: urAdmin, builder: urBuilder, campaigns: urCampaigns, mail: urMail },
+  en: { common: enCommon, survey: enSurvey, staff: enStaff, admin: enAdmin, builder: enBuilder, campaigns: enCampaigns, mail: enMail, results: enResults },
+  ur: { common: urCommon, survey: urSurvey, staff: urStaff, admin: urAdmin, builder: urBuilder, campaigns: urCampaigns, mail: urMail, results: urResults },
 } satisfies Record<Language, Resource[string]>;
 
 export function isLanguage(value: unknown): value is Language {
