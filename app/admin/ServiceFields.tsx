@@ -1,10 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { LOCALITIES } from "@db/schema";
-import { ChoiceField, TextField } from "~/ui/forms";
+import { ChoiceField, SelectField, TextField } from "~/ui/forms";
 import type { FieldErrors } from "./form-helpers";
 import { FormErrorSummary, useFieldErrors } from "./FormErrors";
 import { NO_LOCALITY, type ServiceFormValues } from "./services";
-import { SelectField } from "./SelectField";
 
 const FIELD_ORDER = ["organisation", "slug", "name_en", "name_ur", "locality"];
 

@@ -35,6 +35,12 @@ export async function listServices(db: Db): Promise<ServiceRow[]> {
     .execute();
 }
 
+/** The names of these services (a staff member's own), in English order. */
+export async function listServiceNames(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("services").select(["id", "name_en", "name_ur"]).where("id", "in", [...ids]).orderBy("name_en").execute();
+}
+
 export async function findService(db: Db, id: number) {
   return db.selectFrom("services").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -6,14 +6,13 @@ import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { canEnter } from "~/auth/permissions";
 import { requireStaffUser } from "~/auth/session.server";
+import { listServiceNames } from "~/admin/services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const user = await requireStaffUser(request, "home", db);
   const lng = languageFromRequest(request);
-  const services = user.serviceIds.length
-    ? await db.selectFrom("services").select(["id", "name_en", "name_ur"]).where("id", "in", user.serviceIds).orderBy("name_en").execute()
-    : [];
+  const services = await listServiceNames(db, user.serviceIds);
   return json({
     pageTitle: getFixedT(lng, "staff")("home.title"),
     role: user.role,

@@ -177,3 +177,43 @@ export function TextField(
     </div>
   );
 }
+
+/** A labelled select with hint and error, in the same pattern as TextField. */
+export function SelectField(
+  props: FieldProps & {
+    value: string;
+    /** The first, empty choice ("Choose ..."). */
+    placeholder: string;
+    options: { value: string; label: string }[];
+  },
+) {
+  const { id, name, label, hint, error, value, placeholder, options } = props;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} text={error} />
+      <select
+        className={`select${error ? " input--error" : ""}`}
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
