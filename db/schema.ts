@@ -255,6 +255,37 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/**
+ * Results rollup (docs/decisions/008-results-rollup.md): how many submitted answers have each
+ * value, per question, campaign, month, service, language, channel and respondent role.
+ * Added to in the transaction that submits a response; `rebuildRollup` recounts it.
+ */
+export interface AnswerCountTable {
+  question_id: number;
+  campaign_id: number;
+  /** YYYY-MM of the response's submitted_at (UTC). */
+  month: string;
+  /** 0 when the response has no service. */
+  service_id: number;
+  language: Language;
+  channel: Channel;
+  /** co_assessment surveys: the answer to the question keyed "role"; otherwise "". */
+  role: string;
+  /** The option or scale value; "" counts responses that answered a text or multiple-choice question. */
+  value: string;
+  n: number;
+}
+
+/** Submitted responses per campaign, month, service, language and channel. */
+export interface ResponseCountTable {
+  campaign_id: number;
+  month: string;
+  service_id: number;
+  language: Language;
+  channel: Channel;
+  n: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
@@ -273,6 +304,8 @@ export interface Database {
   reminder_rounds: ReminderRoundTable;
   invitation_reminders: InvitationReminderTable;
   outbox: OutboxTable;
+  answer_counts: AnswerCountTable;
+  response_counts: ResponseCountTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

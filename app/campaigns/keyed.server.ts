@@ -15,6 +15,7 @@ import {
   type FormQuestion,
 } from "~/responding/form";
 import { isWellFormedToken } from "~/responding/responses.server";
+import { countSubmittedResponse } from "~/results/rollup.server";
 import { KEYED_CHANNELS } from "./keyed";
 
 type Q = FormQuestion & { id: number };
@@ -107,6 +108,7 @@ export async function saveKeyedResponse(
       })),
     );
     if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
+    await countSubmittedResponse(trx, inserted.id);
     return "saved";
   });
 }

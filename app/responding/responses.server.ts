@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Channel, Database, Language, Response } from "@db/schema";
+import { countSubmittedResponse } from "~/results/rollup.server";
 import { isText, keepVisibleAnswers, scoreOf, type AnswerValues, type FormQuestion } from "./form";
 
 type Db = Kysely<Database>;
@@ -156,6 +157,7 @@ export async function submitResponse(
       .where("id", "=", responseId)
       .where("submitted_at", "is", null)
       .execute();
+    await countSubmittedResponse(trx, responseId);
     await onSubmitted?.(trx);
     return "submitted";
   });

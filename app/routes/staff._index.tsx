@@ -19,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isServiceStaff: user.role === "service_lead" || user.role === "service_member",
     services: services.map((s) => ({ id: s.id, name: pick(s, "name", lng) })),
     links: {
+      dashboard: canEnter(user, "dashboard"),
+      results: canEnter(user, "results"),
       surveys: canEnter(user, "surveys"),
       campaigns: canEnter(user, "campaigns"),
       users: canEnter(user, "users"),
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { role, services, isServiceStaff, links } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("staff");
+  const { t } = useTranslation(["staff", "results"]);
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -56,6 +58,8 @@ export default function StaffHome() {
         <>
           <h2>{t("home.what_you_can_do")}</h2>
           <ul>
+            {links.dashboard ? <li><Link to="/staff/dashboard">{t("results:home.dashboard")}</Link></li> : null}
+            {links.results ? <li><Link to="/staff/results">{t("results:home.results")}</Link></li> : null}
             {links.surveys ? <li><Link to="/staff/surveys">{t("nav.surveys")}</Link></li> : null}
             {links.campaigns ? <li><Link to="/staff/campaigns">{t("nav.campaigns")}</Link></li> : null}
             {links.users ? <li><Link to="/staff/users">{t("nav.users")}</Link></li> : null}

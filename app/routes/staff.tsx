@@ -8,9 +8,11 @@ import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { CsrfField } from "~/ui/StaffForm";
 
-/** The staff navigation, in order; each link shows only to roles that may enter its area. */
+/** The staff navigation, in order; each link shows only to roles that may enter its area. Keys are staff:nav.* unless namespaced. */
 const NAV: { area: Area; to: string; key: string }[] = [
   { area: "home", to: "/staff", key: "nav.home" },
+  { area: "dashboard", to: "/staff/dashboard", key: "results:nav.dashboard" },
+  { area: "results", to: "/staff/results", key: "results:nav.results" },
   { area: "surveys", to: "/staff/surveys", key: "nav.surveys" },
   { area: "campaigns", to: "/staff/campaigns", key: "nav.campaigns" },
   { area: "users", to: "/staff/users", key: "nav.users" },
@@ -41,7 +43,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export default function StaffLayout() {
   const { user, nav, flash } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["staff", "admin", "builder", "campaigns", "mail"]);
+  const { t } = useTranslation(["staff", "admin", "builder", "campaigns", "mail", "results"]);
   return (
     <div className="staff">
       <div className="staff-bar">
@@ -50,7 +52,7 @@ export default function StaffLayout() {
             {nav.map((n) => (
               <li key={n.to}>
                 <NavLink to={n.to} end={n.to === "/staff"}>
-                  {t(`staff:${n.key}`)}
+                  {t(n.key.includes(":") ? n.key : `staff:${n.key}`)}
                 </NavLink>
               </li>
             ))}

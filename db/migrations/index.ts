@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-initial";
 import * as m002 from "./2026-11-25-002-staff-and-distribution";
+import * as m003 from "./2026-11-25-003-results";
 
 /**
  * A static provider: the bundled server cannot import migration files dynamically
@@ -9,6 +10,7 @@ import * as m002 from "./2026-11-25-002-staff-and-distribution";
 const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": m001,
   "2026-11-25-002-staff-and-distribution": m002,
+  "2026-11-25-003-results": m003,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

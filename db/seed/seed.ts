@@ -7,6 +7,7 @@ import { SURVEYS } from "./content/surveys";
 import { DEMO_COMMENTS } from "./content/comments";
 import { DEMO_USERS, DEMO_PASSWORD } from "./content/users";
 import { hashPassword } from "../../app/auth/password.server";
+import { countSubmittedResponse } from "../../app/results/rollup.server";
 import { seededRandom, type Random } from "./random";
 
 /** The terms demo responses are spread over; the last one's campaigns are open now. */
@@ -192,4 +193,5 @@ async function insertSyntheticResponse(
     (answers[q.key] ?? []).map((value) => ({ response_id: id, question_id: q.id, value, score: scoreOf(q.type, value) })),
   );
   if (rows.length) await db.insertInto("answers").values(rows).execute();
+  if (submitted) await countSubmittedResponse(db, id);
 }

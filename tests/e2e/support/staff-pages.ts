@@ -18,7 +18,10 @@ export interface Ids {
   senarCampaign: number;
   /** co-assessment-2026-27: SLT, CAT and Forward Thinking Birmingham. */
   sltCampaign: number;
+  /** senar-parent. */
   survey: number;
+  /** The co-assessment survey. */
+  coSurvey: number;
   version: number;
   question: number;
   user: number;
@@ -35,6 +38,7 @@ export function lookUpIds(): Ids {
       senarCampaign: one("SELECT id FROM campaigns WHERE slug = ?", "senar-parent-2026-27"),
       sltCampaign: one("SELECT id FROM campaigns WHERE slug = ?", "co-assessment-2026-27"),
       survey: one("SELECT id FROM surveys WHERE slug = ?", "senar-parent"),
+      coSurvey: one("SELECT id FROM surveys WHERE slug = ?", "co-assessment"),
       version,
       question: one("SELECT id FROM questions WHERE survey_version_id = ? ORDER BY position LIMIT 1", version),
       user: one("SELECT id FROM users WHERE email = ?", "member.slt@demo.test"),
@@ -59,6 +63,7 @@ export function staffPages(ids: Ids): StaffPage[] {
   const senar: Staff[] = ["admin", "lead", "member"];
   const slt: Staff[] = ["admin", "slt"];
   const version = `/staff/surveys/${ids.survey}/versions/${ids.version}`;
+  const results = `/staff/results/surveys/${ids.survey}`;
   return [
     { path: "/staff", allowed: STAFF },
     { path: "/staff/users", allowed: admin },
@@ -90,5 +95,20 @@ export function staffPages(ids: Ids): StaffPage[] {
     { path: `/staff/campaigns/${ids.sltCampaign}/poster`, allowed: slt },
     { path: `/staff/campaigns/${ids.sltCampaign}/responses/new`, allowed: slt },
     { path: "/staff/mailbox", allowed: admin },
+    // Results: every staff role; service staff see other services' figures hidden under
+    // the threshold, and an id of a service not theirs in the address is refused.
+    { path: "/staff/dashboard", allowed: STAFF },
+    { path: "/staff/dashboard?term=2026-spring", allowed: STAFF },
+    { path: "/staff/dashboard/export.csv", allowed: STAFF, file: true },
+    { path: "/staff/results", allowed: STAFF },
+    { path: results, allowed: STAFF },
+    { path: `${results}?service=${ids.service}`, allowed: ["admin", "pcf", "board", "slt"] },
+    { path: `${results}/export.csv?table=questions`, allowed: STAFF, file: true },
+    { path: `${results}/export.csv?table=comments`, allowed: ["admin", "lead", "member", "slt"], file: true },
+    { path: `${results}/answers.csv`, allowed: admin, file: true },
+    { path: `/staff/results/surveys/${ids.coSurvey}`, allowed: STAFF },
+    { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment`, allowed: STAFF },
+    { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment?service=${ids.service}`, allowed: ["admin", "pcf", "board", "slt"] },
+    { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment.csv`, allowed: STAFF, file: true },
   ];
 }

@@ -1,0 +1,128 @@
+/**
+ * The board dashboard (/staff/dashboard) and its CSV: the Improvement Board's four
+ * Objective 3 KPIs for a term beside the terms before it, each with its count and 95%
+ * interval. The figures cover every service, so for everyone but admins a figure from
+ * fewer answers than the threshold is hidden.
+ */
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database, Language } from "@db/schema";
+import type { StaffUser } from "~/auth/permissions";
+import { getFixedT } from "~/i18n/i18n";
+import { answered, returnCountsOf } from "./metrics";
+import { compareTerms, parseTermKey, previousTerms, termOf } from "./periods";
+import { filterOptions, headlineByKindAndTerm, returnCountsByTerm } from "./queries.server";
+import { figureCsvCells, termLabel } from "./results-page.server";
+import { returnRateView, type ReturnRateView } from "./survey-page.server";
+import { toFigure, visibilityFor } from "./suppression";
+import type { Figure, ReturnCounts, TermKey, Visibility } from "./types";
+import type { TrendPoint } from "./ui/charts";
+import type { CsvCell } from "./csv";
+
+type Db = Kysely<Database>;
+
+/** How many terms before the chosen one the dashboard shows. */
+export const PREVIOUS_TERMS = 3;
+
+export const KPI_KEYS = ["parent_return", "parent_satisfaction", "settings_positive", "partners_positive"] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+export interface KpiView {
+  key: KpiKey;
+  title: string;
+  /** What the figure is a share of, in a sentence. */
+  definition: string;
+  current: { term: TermKey; label: string; figure: Figure; returns: ReturnRateView | null };
+  /** Oldest first, the current term last. */
+  points: TrendPoint[];
+}
+
+export interface DashboardView {
+  visibility: Visibility;
+  threshold: number;
+  term: TermKey;
+  termLabel: string;
+  /** The term picked in the address, or "" for the current term. */
+  termAsked: string;
+  /** Terms with responses, newest first, to pick from. */
+  termChoices: { value: string; label: string }[];
+  kpis: KpiView[];
+}
+
+export const DashboardQuerySchema = z.object({
+  term: z
+    .string()
+    .refine((v) => parseTermKey(v) !== null)
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * The dashboard for a viewer: the term in the address (`?term=2026-summer`) or the
+ * current one, and the `PREVIOUS_TERMS` terms before it.
+ */
+export async function loadDashboard(
+  db: Db,
+  viewer: StaffUser,
+  search: URLSearchParams,
+  lng: Language,
+  threshold: number,
+  now: Date,
+): Promise<DashboardView> {
+  const t = getFixedT(lng, "results");
+  const { term: asked } = DashboardQuerySchema.parse({ term: search.get("term") ?? undefined });
+  const term = (asked as TermKey | undefined) ?? termOf(now);
+  const terms = [...previousTerms(term, PREVIOUS_TERMS), term];
+  const visibility = visibilityFor(viewer, []);
+
+  const satisfaction = await headlineByKindAndTerm(db, terms);
+  const returnsByTerm = new Map((await returnCountsByTerm(db, { kind: "parent" })).map((r) => [r.term, r.counts]));
+  const returnsOf = (k: TermKey): ReturnCounts => returnsByTerm.get(k) ?? returnCountsOf([]);
+
+  const satisfactionKpi = (key: KpiKey, kind: "parent" | "setting" | "partner"): KpiView => {
+    const figures = terms.map((k) => {
+      const counts = satisfaction.find((s) => s.kind === kind && s.term === k)!.counts;
+      return toFigure(counts.positive, answered(counts), visibility, threshold);
+    });
+    return kpi(key, figures, () => null);
+  };
+  const kpi = (key: KpiKey, figures: Figure[], returns: (k: TermKey) => ReturnRateView | null): KpiView => ({
+    key,
+    // i18n-dynamic: results:kpis.
+    title: t(`kpis.${key}.title`),
+    definition: t(`kpis.${key}.definition`),
+    current: { term, label: termLabel(term, lng), figure: figures[figures.length - 1], returns: returns(term) },
+    points: terms.map((k, i) => ({ key: k, label: termLabel(k, lng), figure: figures[i] })),
+  });
+
+  const returnViews = terms.map((k) => returnRateView(returnsOf(k), visibility, threshold, false));
+  const all = await filterOptions(db, {});
+  const choices = [...new Set([...all.terms, termOf(now)])].sort(compareTerms).reverse();
+  return {
+    visibility,
+    threshold,
+    term,
+    termLabel: termLabel(term, lng),
+    termAsked: asked ?? "",
+    termChoices: choices.map((k) => ({ value: k, label: termLabel(k, lng) })),
+    kpis: [
+      kpi(
+        "parent_return",
+        returnViews.map((r) => r.figure),
+        () => returnViews[returnViews.length - 1],
+      ),
+      satisfactionKpi("parent_satisfaction", "parent"),
+      satisfactionKpi("settings_positive", "setting"),
+      satisfactionKpi("partners_positive", "partner"),
+    ],
+  };
+}
+
+/** The dashboard as CSV rows: one row per KPI and term, hidden figures in words. */
+export function dashboardCsvRows(view: DashboardView, lng: Language): CsvCell[][] {
+  const t = getFixedT(lng, "results");
+  return [
+    [t("csv.kpi"), t("csv.term"), t("csv.percent"), t("csv.n"), t("csv.interval_low"), t("csv.interval_high"), t("csv.note")],
+    ...view.kpis.flatMap((k) => k.points.map((p) => [k.title, p.label, ...figureCsvCells(p.figure, lng)])),
+  ];
+}

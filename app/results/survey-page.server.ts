@@ -1,0 +1,408 @@
+/**
+ * One survey's results page (/staff/results/surveys/:id) and its CSV files: the headline
+ * figure, the return rate, the trend by term, every question's answers and, for admins
+ * and the service's own staff, the comments, all for the cut the filters pick.
+ */
+import { json } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { CHANNELS, LANGUAGES, LOCALITIES, type Database, type Language, type Locality, type SurveyKind } from "@db/schema";
+import { forbidden } from "~/auth/session.server";
+import { isServiceRole, type StaffUser } from "~/auth/permissions";
+import { formatDate } from "~/i18n/format";
+import { getFixedT } from "~/i18n/i18n";
+import { parseMonthKey, parseTermKey } from "./periods";
+import {
+  comments as queryComments,
+  filterOptions,
+  headlineByPeriod,
+  questionDistributions,
+  returnCounts,
+  type ResultsFilter,
+} from "./queries.server";
+import type { CsvCell } from "./csv";
+import {
+  channelLabel,
+  countCsvCell,
+  figureCsvCells,
+  languageLabel,
+  periodLabel,
+  questionView,
+  shareCsvCell,
+  textOf,
+  trendOf,
+  type QuestionView,
+} from "./results-page.server";
+import { toCountCell, toReturnFigure, visibilityFor } from "./suppression";
+import type { CountCell, Figure, ReturnCounts, Visibility } from "./types";
+import type { TrendPoint } from "./ui/charts";
+
+type Db = Kysely<Database>;
+
+/** Comments shown per page. */
+export const COMMENTS_PER_PAGE = 50;
+
+const id = z.coerce.number().int().positive();
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
+
+/**
+ * The filters as they come in the address (a GET form): every one optional; a value that
+ * is not a possible choice is read as "all" rather than an error (it only comes from an
+ * edited address).
+ */
+export const ResultsQuerySchema = z.object({
+  campaign: optional(id),
+  service: optional(id),
+  organisation: optional(id),
+  locality: optional(z.enum(LOCALITIES)),
+  language: optional(z.enum(LANGUAGES)),
+  channel: optional(z.enum(CHANNELS)),
+  period: optional(z.string().refine((v) => parseTermKey(v) !== null || parseMonthKey(v) !== null)),
+  comments_page: optional(id),
+});
+export type ResultsQuery = z.infer<typeof ResultsQuerySchema>;
+
+export function parseResultsQuery(search: URLSearchParams): ResultsQuery {
+  const raw = Object.fromEntries([...search.entries()].filter(([, v]) => v !== ""));
+  return ResultsQuerySchema.parse(raw);
+}
+
+/** The cut the queries take, from the parsed filters. */
+export function filterOf(surveyId: number, q: ResultsQuery): ResultsFilter {
+  return {
+    surveyId,
+    campaignId: q.campaign,
+    serviceIds: q.service !== undefined ? [q.service] : undefined,
+    organisationId: q.organisation,
+    locality: q.locality,
+    language: q.language,
+    channel: q.channel,
+    period: q.period ? { type: parseTermKey(q.period) ? "term" : "month", key: q.period } : undefined,
+  };
+}
+
+/** The filters as a query string, for links to the CSV files and to other comment pages. */
+export function queryString(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface FilterView {
+  values: Record<"campaign" | "service" | "organisation" | "locality" | "language" | "channel" | "period", string>;
+  campaigns: Choice[];
+  services: Choice[];
+  organisations: Choice[];
+  localities: Choice[];
+  languages: Choice[];
+  channels: Choice[];
+  terms: Choice[];
+  months: Choice[];
+  /** Service staff choose among their own services only. */
+  ownServicesOnly: boolean;
+}
+
+export interface ReturnRateView {
+  figure: Figure;
+  /** Details shown only with the figure. */
+  completed: number | null;
+  delivered: number | null;
+  bounced: CountCell | null;
+  eligible: number | null;
+  campaignsWithoutDenominator: number;
+  /** A language or channel cut: invitations know neither, so there is no rate. */
+  notForThisCut: boolean;
+}
+
+export interface CommentView {
+  question: string;
+  text: string;
+  language: Language;
+  service: string | null;
+  date: string;
+}
+
+export interface SurveyResultsView {
+  survey: { id: number; slug: string; kind: SurveyKind; title: string };
+  visibility: Visibility;
+  threshold: number;
+  filters: FilterView;
+  /** Labels of the filters in use, for the page's summary and the CSV files. */
+  cutDescription: { name: string; value: string }[];
+  headline: { question: string; positive: Figure; negative: Figure; dontKnow: CountCell; answered: CountCell } | null;
+  returnRate: ReturnRateView;
+  trend: TrendPoint[];
+  questions: QuestionView[];
+  /** Null: this viewer never sees comments (board, PCF). */
+  comments: { total: number; page: number; pages: number; items: CommentView[]; fromServices: "all" | "own" } | null;
+}
+
+/** A 404 for an id that names no survey. */
+function notFound(): never {
+  throw json({ reason: "not_found" }, { status: 404 });
+}
+
+/** The survey id in an address, or a 404 for anything that is not one. */
+export function surveyIdOr404(param: string | undefined): number {
+  const id = Number(param);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  return id;
+}
+
+export async function headlineKeyOf(db: Db, surveyId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("survey_versions")
+    .select("headline_question_key")
+    .where("survey_id", "=", surveyId)
+    .where("status", "=", "published")
+    .orderBy("version", "desc")
+    .executeTakeFirst();
+  return row?.headline_question_key ?? null;
+}
+
+/** The services the survey's campaigns (or one of them) are for. */
+export async function servicesOfCampaigns(db: Db, surveyId: number, campaignId: number | undefined): Promise<number[]> {
+  const rows = await db
+    .selectFrom("campaign_services as cs")
+    .innerJoin("campaigns as c", "c.id", "cs.campaign_id")
+    .innerJoin("survey_versions as v", "v.id", "c.survey_version_id")
+    .select("cs.service_id")
+    .distinct()
+    .where("v.survey_id", "=", surveyId)
+    .$if(campaignId !== undefined, (q) => q.where("c.id", "=", campaignId!))
+    .execute();
+  return rows.map((r) => r.service_id);
+}
+
+/**
+ * Everything the survey results page shows, for this viewer and these filters. Service
+ * staff may pick only their own services (another service's id is a 403); figures about
+ * other services, or all of them together, are hidden from them under the threshold as
+ * from the board.
+ */
+export async function loadSurveyResults(
+  db: Db,
+  viewer: StaffUser,
+  surveyId: number,
+  search: URLSearchParams,
+  lng: Language,
+  threshold: number,
+  opts: { allComments?: boolean } = {},
+): Promise<SurveyResultsView> {
+  const t = getFixedT(lng, "results");
+  const all = await filterOptions(db, { surveyId });
+  const survey = all.surveys.find((s) => s.id === surveyId);
+  if (!survey) notFound();
+  const q = parseResultsQuery(search);
+  const serviceStaff = isServiceRole(viewer.role);
+  if (q.service !== undefined && serviceStaff && !viewer.serviceIds.includes(q.service)) forbidden();
+
+  // Choices: only what this survey has; a value that is not among them reads as "all".
+  const surveyServices = new Set(await servicesOfCampaigns(db, surveyId, undefined));
+  const offeredServices = all.services.filter((s) => surveyServices.has(s.id) && (!serviceStaff || viewer.serviceIds.includes(s.id)));
+  const offeredOrganisations = all.organisations.filter((o) => offeredServices.some((s) => s.organisationId === o.id));
+  const offeredLocalities = [...new Set(offeredServices.map((s) => s.locality).filter((l): l is Locality => l !== null))].sort();
+  if (q.campaign !== undefined && !all.campaigns.some((c) => c.id === q.campaign)) q.campaign = undefined;
+  if (q.service !== undefined && !offeredServices.some((s) => s.id === q.service)) q.service = undefined;
+  if (q.organisation !== undefined && !offeredOrganisations.some((o) => o.id === q.organisation)) q.organisation = undefined;
+  if (q.locality !== undefined && !offeredLocalities.includes(q.locality)) q.locality = undefined;
+  const periods = q.campaign !== undefined ? await filterOptions(db, { surveyId, campaignId: q.campaign }) : all;
+
+  const filter = filterOf(surveyId, q);
+  // Which services the figures are about: the visibility of everything on the page.
+  const cutServices = (await servicesOfCampaigns(db, surveyId, q.campaign)).filter((sid) => {
+    const s = all.services.find((x) => x.id === sid);
+    return (
+      s !== undefined &&
+      (q.service === undefined || s.id === q.service) &&
+      (q.organisation === undefined || s.organisationId === q.organisation) &&
+      (q.locality === undefined || s.locality === q.locality)
+    );
+  });
+  const visibility = visibilityFor(viewer, cutServices);
+
+  const headlineKey = await headlineKeyOf(db, surveyId);
+  const questions = (await questionDistributions(db, filter)).map((d) => questionView(d, lng, visibility, threshold));
+  const headlineQuestion = questions.find((x) => x.key === headlineKey && x.positive !== null);
+  const trend = trendOf(await headlineByPeriod(db, { ...filter, period: undefined }, "term"), lng, visibility, threshold);
+  const returns = await returnCounts(db, filter);
+
+  const pickName = (x: { name: { en: string; ur: string } }) => textOf(x.name, lng);
+  const filters: FilterView = {
+    values: {
+      campaign: q.campaign?.toString() ?? "",
+      service: q.service?.toString() ?? "",
+      organisation: q.organisation?.toString() ?? "",
+      locality: q.locality ?? "",
+      language: q.language ?? "",
+      channel: q.channel ?? "",
+      period: q.period ?? "",
+    },
+    campaigns: all.campaigns.map((c) => ({ value: String(c.id), label: pickName(c) })),
+    services: offeredServices.map((s) => ({ value: String(s.id), label: pickName(s) })),
+    organisations: offeredOrganisations.map((o) => ({ value: String(o.id), label: pickName(o) })),
+    // i18n-dynamic: admin:localities.
+    localities: offeredLocalities.map((l) => ({ value: l, label: getFixedT(lng, "admin")(`localities.${l}`) })),
+    languages: LANGUAGES.map((l) => ({ value: l, label: languageLabel(l, lng) })),
+    channels: CHANNELS.map((c) => ({ value: c, label: channelLabel(c, lng) })),
+    terms: periods.terms.map((k) => ({ value: k, label: periodLabel(k, lng) })),
+    months: periods.months.map((k) => ({ value: k, label: periodLabel(k, lng) })),
+    ownServicesOnly: serviceStaff,
+  };
+  if (q.period && !periods.terms.includes(q.period as never) && !periods.months.includes(q.period as never)) {
+    filters.terms.push({ value: q.period, label: periodLabel(q.period, lng) });
+  }
+  const labelOf = (list: Choice[], value: string) => list.find((c) => c.value === value)?.label ?? value;
+  const cutDescription = (
+    [
+      ["campaign", filters.campaigns],
+      ["service", filters.services],
+      ["organisation", filters.organisations],
+      ["locality", filters.localities],
+      ["language", filters.languages],
+      ["channel", filters.channels],
+      ["period", [...filters.terms, ...filters.months]],
+    ] as const
+  )
+    .filter(([name]) => filters.values[name] !== "")
+    // i18n-dynamic: results:filters.
+    .map(([name, list]) => ({ name: t(`filters.${name}`), value: labelOf([...list], filters.values[name]) }));
+
+  return {
+    survey: { id: survey.id, slug: survey.slug, kind: survey.kind, title: textOf(survey.title, lng) },
+    visibility,
+    threshold,
+    filters,
+    cutDescription,
+    headline: headlineQuestion
+      ? {
+          question: headlineQuestion.text,
+          positive: headlineQuestion.positive!,
+          negative: headlineQuestion.negative!,
+          dontKnow: headlineQuestion.dontKnow!,
+          answered: headlineQuestion.answered,
+        }
+      : null,
+    returnRate: returnRateView(returns, visibility, threshold, filter.language !== undefined || filter.channel !== undefined),
+    trend,
+    questions,
+    comments: await commentsFor(db, viewer, filter, opts.allComments ? null : (q.comments_page ?? 1), lng, all.services),
+  };
+}
+
+/** The return rate and, when it is shown, what it is made of. */
+export function returnRateView(counts: ReturnCounts, visibility: Visibility, threshold: number, notForThisCut: boolean): ReturnRateView {
+  const figure = toReturnFigure(counts, visibility, threshold);
+  const shown = figure.kind === "shown";
+  return {
+    figure,
+    completed: shown ? counts.completed : null,
+    delivered: shown ? counts.delivered : null,
+    bounced: shown && counts.invitations > 0 ? toCountCell(counts.bounced, visibility, threshold) : null,
+    eligible: shown ? counts.eligible : null,
+    campaignsWithoutDenominator: counts.campaignsWithoutDenominator,
+    notForThisCut,
+  };
+}
+
+/**
+ * Free-text comments: admins read every one in the cut; service staff only those about
+ * their own services; the board and the PCF none at all (not even how many there are).
+ */
+async function commentsFor(
+  db: Db,
+  viewer: StaffUser,
+  filter: ResultsFilter,
+  /** Null: every comment (the CSV file). */
+  page: number | null,
+  lng: Language,
+  services: { id: number; name: { en: string; ur: string } }[],
+): Promise<SurveyResultsView["comments"]> {
+  if (viewer.role !== "admin" && !isServiceRole(viewer.role)) return null;
+  const own = viewer.role === "admin" ? undefined : (filter.serviceIds ?? viewer.serviceIds).filter((sid) => viewer.serviceIds.includes(sid));
+  const result = await queryComments(
+    db,
+    { ...filter, serviceIds: own ?? filter.serviceIds },
+    page === null ? { limit: -1, offset: 0 } : { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE },
+  );
+  const nameOf = new Map(services.map((s) => [s.id, textOf(s.name, lng)]));
+  return {
+    total: result.total,
+    page: page ?? 1,
+    pages: Math.max(1, Math.ceil(result.total / COMMENTS_PER_PAGE)),
+    fromServices: own === undefined ? "all" : "own",
+    items: result.comments.map((c) => ({
+      question: textOf(c.questionText, lng),
+      text: c.text,
+      language: c.language,
+      service: c.serviceId === null ? null : (nameOf.get(c.serviceId) ?? null),
+      date: formatDate(`${c.submittedOn}T00:00:00.000Z`, lng),
+    })),
+  };
+}
+
+
+export const SURVEY_TABLES = ["summary", "trend", "questions", "comments"] as const;
+export type SurveyTable = (typeof SURVEY_TABLES)[number];
+
+/** The lines above a table in a CSV file: which survey, which cut, and when. */
+function csvPreamble(view: SurveyResultsView, lng: Language, now: Date): CsvCell[][] {
+  const t = getFixedT(lng, "results");
+  return [
+    [t("csv.survey"), view.survey.title],
+    [t("csv.filters"), view.cutDescription.length ? view.cutDescription.map((c) => `${c.name}: ${c.value}`).join("; ") : t("filters.none")],
+    [t("csv.made_on"), formatDate(now.toISOString(), lng)],
+    [],
+  ];
+}
+
+/**
+ * One of the page's tables as CSV rows, exactly as the page shows it to this viewer
+ * (hidden cells in words, never as numbers); null for the comments of a viewer who may
+ * not read them.
+ */
+export function surveyCsvRows(view: SurveyResultsView, table: SurveyTable, lng: Language, now: Date): CsvCell[][] | null {
+  const t = getFixedT(lng, "results");
+  const figureHead = [t("csv.percent"), t("csv.n"), t("csv.interval_low"), t("csv.interval_high"), t("csv.note")];
+  let rows: CsvCell[][];
+  if (table === "summary") {
+    const h = view.headline;
+    const r = view.returnRate;
+    rows = [
+      [t("csv.figure"), ...figureHead],
+      ...(h
+        ? [
+            [t("headline.positive"), ...figureCsvCells(h.positive, lng)],
+            [t("headline.negative"), ...figureCsvCells(h.negative, lng)],
+            [t("headline.dont_know"), null, countCsvCell(h.dontKnow, lng), null, null, null],
+          ]
+        : []),
+      [t("return_rate.title"), ...figureCsvCells(r.figure, lng)],
+    ];
+  } else if (table === "trend") {
+    rows = [[t("csv.term"), ...figureHead], ...view.trend.map((p) => [p.label, ...figureCsvCells(p.figure, lng)])];
+  } else if (table === "questions") {
+    rows = [
+      [t("csv.question"), t("csv.answer"), t("csv.count"), t("csv.share")],
+      ...view.questions.flatMap((q) => [
+        ...q.bars.map((b) => [q.text, b.label, countCsvCell(b.cell, lng), shareCsvCell(b.cell, b.percent, lng)]),
+        [q.text, t("table.answered"), countCsvCell(q.answered, lng), null],
+      ]),
+    ];
+  } else {
+    if (!view.comments) return null;
+    rows = [
+      [t("csv.question"), t("csv.comment"), t("csv.language"), t("csv.service"), t("csv.date")],
+      ...view.comments.items.map((c) => [c.question, c.text, languageLabel(c.language, lng), c.service, c.date]),
+    ];
+  }
+  return [...csvPreamble(view, lng, now), ...rows];
+}
