@@ -8,6 +8,8 @@ import { DEMO_COMMENTS } from "./content/comments";
 import { DEMO_USERS, DEMO_PASSWORD } from "./content/users";
 import { hashPassword } from "../../app/auth/password.server";
 import { countSubmittedResponse } from "../../app/results/rollup.server";
+import { readEnv } from "../../app/env.server";
+import { seedDemoInvitations } from "./invitations";
 import { seededRandom, type Random } from "./random";
 
 /** The terms demo responses are spread over; the last one's campaigns are open now. */
@@ -116,6 +118,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
         await trx.insertInto("user_services").values({ user_id: id, service_id: serviceIds.get(slug)! }).execute();
       }
     }
+    // Last, so the responses above stay the same whatever the invitations draw.
+    await seedDemoInvitations(trx, () => demoToken(rnd), readEnv().PUBLIC_URL);
   });
   return { seeded: true, responses };
 }

@@ -5,6 +5,9 @@ import { SURVEYS } from "@db/seed/content/surveys";
 import { ORGANISATIONS } from "@db/seed/content/organisations";
 import { SurveySpecSchema } from "~/surveys/spec";
 import { createTestDb } from "../support/db";
+import { DEMO_INVITED_CAMPAIGN } from "@db/seed/invitations";
+import { returnCounts } from "~/results/queries.server";
+import { returnRate } from "~/results/metrics";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -92,5 +95,38 @@ describe("demo data", () => {
     const co = SURVEYS.find((s) => s.slug === "co-assessment")!;
     const agreement = co.questions.filter((q) => q.type === "agreement").map((q) => q.key);
     expect(agreement).toEqual(["trusted", "listened_to", "transparency", "communicated_with", "involved", "empowered", "equal", "accountable"]);
+  });
+
+  it("invites the partner organisations by email, with a bounce, an opt-out and a reminder only to those still to answer", async () => {
+    const db = await seededDb();
+    const campaign = await db.selectFrom("campaigns").select("id").where("slug", "=", DEMO_INVITED_CAMPAIGN).executeTakeFirstOrThrow();
+    const invitations = await db.selectFrom("invitations").selectAll().where("campaign_id", "=", campaign.id).execute();
+    const submitted = await db
+      .selectFrom("responses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("campaign_id", "=", campaign.id)
+      .where("submitted_at", "is not", null)
+      .executeTakeFirstOrThrow();
+    const completed = invitations.filter((i) => i.completed_on).length;
+    // One invitation completed per submitted response, one per service still to answer, one bounced, one opted out.
+    expect(completed).toBe(Number(submitted.n));
+    expect(invitations).toHaveLength(completed + 4 + 2);
+    expect(invitations.filter((i) => i.bounced_at)).toHaveLength(1);
+    expect(invitations.filter((i) => i.opted_out_at)).toHaveLength(1);
+    const reminded = invitations.filter((i) => i.reminder_count > 0);
+    expect(reminded).toHaveLength(4);
+    expect(reminded.every((i) => !i.completed_on && !i.opted_out_at && !i.bounced_at)).toBe(true);
+
+    // Return rate = completed / delivered (the bounce is not delivered).
+    const counts = await returnCounts(db, { campaignId: campaign.id });
+    expect(counts.delivered).toBe(invitations.length - 1);
+    expect(returnRate(counts)).toBeCloseTo((Number(submitted.n) / (invitations.length - 1)) * 100, 10);
+
+    // The mailbox has every email: delivered ones sent, the bounce failed with its reason.
+    const mail = await db.selectFrom("outbox").select(["kind", "status", "last_error"]).execute();
+    expect(mail.filter((m) => m.kind === "invitation")).toHaveLength(invitations.length);
+    expect(mail.filter((m) => m.kind === "reminder" && m.status === "sent")).toHaveLength(4);
+    expect(mail.filter((m) => m.status === "failed").map((m) => m.last_error)).toEqual([expect.stringContaining("550")]);
+    expect(mail.filter((m) => m.status === "pending")).toHaveLength(0);
   });
 });
