@@ -286,6 +286,139 @@ export interface ResponseCountTable {
   n: number;
 }
 
+// ---- The loop: "You Said, We Did" ----
+
+export const LOOP_STATUSES = ["draft", "open", "closed", "published", "discarded"] as const;
+export type LoopStatus = (typeof LOOP_STATUSES)[number];
+export const LOOP_OUTCOMES = ["done", "partly_done", "not_possible"] as const;
+export type LoopOutcome = (typeof LOOP_OUTCOMES)[number];
+export const LOOP_SOURCES = ["survey", "forum"] as const;
+export type LoopSource = (typeof LOOP_SOURCES)[number];
+export const LOOP_RATINGS = ["yes", "partly", "no"] as const;
+export type LoopRating = (typeof LOOP_RATINGS)[number];
+export const LOOP_REMINDER_KINDS = ["due_soon", "overdue", "escalation"] as const;
+export type LoopReminderKind = (typeof LOOP_REMINDER_KINDS)[number];
+
+/** A "You said" and what was done about it. Moves only through app/loop/loop.server.ts. */
+export interface LoopEntryTable {
+  id: Generated<number>;
+  lead_service_id: number;
+  /** The term the feedback belongs to, e.g. "2026-autumn". */
+  period: string;
+  /** A code from app/loop/themes.ts. */
+  theme: string;
+  source: LoopSource;
+  /** The survey the evidence came from (source "survey"). */
+  survey_id: number | null;
+  /** Source "forum": how many families raised it, as the PCF counted them. */
+  forum_families: number | null;
+  you_said_en: string;
+  you_said_ur: string;
+  /** For outcome "not possible" this is the reason, published as honestly as a success. */
+  we_did_en: string | null;
+  we_did_ur: string | null;
+  owner_id: number | null;
+  /** YYYY-MM-DD, the last day to close out. */
+  due_on: string | null;
+  status: LoopStatus;
+  outcome: LoopOutcome | null;
+  /** Internal outcome and impact note, required at close-out. */
+  outcome_note: string | null;
+  /** What changed (required when the outcome claims a change). */
+  change_evidence: string | null;
+  /** YYYY-MM-DD the change took effect. */
+  change_from: string | null;
+  created_by: number;
+  created_at: string;
+  opened_at: string | null;
+  /** The latest close-out (a send-back clears it). */
+  closed_at: string | null;
+  published_at: string | null;
+  /** Set when an open entry was published as "We are doing". */
+  published_open_at: string | null;
+  discarded_at: string | null;
+}
+
+/** Contributing services: the entry shows in their queues too. */
+export interface LoopEntryServiceTable {
+  entry_id: number;
+  service_id: number;
+}
+
+/** The responses (and chosen comments) a "You said" came from. Never shown publicly. */
+export interface LoopEvidenceTable {
+  id: Generated<number>;
+  entry_id: number;
+  response_id: number;
+  answer_id: number | null;
+}
+
+/** The audit trail: every transition and change, with who, when and why. */
+export interface LoopEventTable {
+  id: Generated<number>;
+  entry_id: number;
+  at: string;
+  /** Null for the public (a family's request) and the system. */
+  user_id: number | null;
+  action: string;
+  from_status: LoopStatus | null;
+  to_status: LoopStatus | null;
+  reason: string | null;
+  detail: string | null;
+}
+
+/** A dated update to a published entry (published entries are never silently edited). */
+export interface LoopUpdateTable {
+  id: Generated<number>;
+  entry_id: number;
+  body_en: string;
+  body_ur: string;
+  created_at: string;
+  created_by: number;
+}
+
+/** "Did this help?" answers: anonymous, nothing about who answered. */
+export interface LoopRatingTable {
+  id: Generated<number>;
+  entry_id: number;
+  rating: LoopRating;
+  rated_at: string;
+}
+
+/** A family's request to look at a published entry again; goes to the PCF's queue. */
+export interface LoopReviewTable {
+  id: Generated<number>;
+  entry_id: number;
+  reason: string;
+  language: Language;
+  asked_at: string;
+  dealt_at: string | null;
+  dealt_by: number | null;
+  dealt_note: string | null;
+}
+
+/** Families who asked to hear when entries are published. Kept apart from survey answers. */
+export interface LoopSubscriptionTable {
+  id: Generated<number>;
+  email: string;
+  language: Language;
+  /** Null: every service. */
+  service_id: number | null;
+  /** Unguessable; confirms and unsubscribes. */
+  token: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+/** Owner reminders and lead escalations sent, once per entry, kind and due date. */
+export interface LoopReminderTable {
+  entry_id: number;
+  kind: LoopReminderKind;
+  due_on: string;
+  sent_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
@@ -306,6 +439,15 @@ export interface Database {
   outbox: OutboxTable;
   answer_counts: AnswerCountTable;
   response_counts: ResponseCountTable;
+  loop_entries: LoopEntryTable;
+  loop_entry_services: LoopEntryServiceTable;
+  loop_evidence: LoopEvidenceTable;
+  loop_events: LoopEventTable;
+  loop_updates: LoopUpdateTable;
+  loop_ratings: LoopRatingTable;
+  loop_reviews: LoopReviewTable;
+  loop_subscriptions: LoopSubscriptionTable;
+  loop_reminders: LoopReminderTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -322,3 +464,5 @@ export type User = Selectable<UserTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
+export type LoopEntry = Selectable<LoopEntryTable>;
+export type LoopEvent = Selectable<LoopEventTable>;

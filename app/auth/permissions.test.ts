@@ -16,6 +16,7 @@ const EXPECTED: Record<Area, Role[]> = {
   dashboard: ["admin", "pcf", "board", "service_lead", "service_member"],
   results: ["admin", "pcf", "board", "service_lead", "service_member"],
   raw_export: ["admin"],
+  loop: ["admin", "pcf", "service_lead", "service_member"],
 };
 
 describe("canEnter", () => {

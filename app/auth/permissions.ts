@@ -28,6 +28,8 @@ export const AREA_ROLES = {
   results: ["admin", "pcf", "board", "service_lead", "service_member"],
   /** Raw anonymous answers as CSV. */
   raw_export: ["admin"],
+  /** "You Said, We Did" entries; who may do what to an entry is in app/loop/loop-states.ts. */
+  loop: ["admin", "pcf", "service_lead", "service_member"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Area = keyof typeof AREA_ROLES;
 

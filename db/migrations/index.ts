@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-initial";
 import * as m002 from "./2026-11-25-002-staff-and-distribution";
 import * as m003 from "./2026-11-25-003-results";
+import * as m004 from "./2026-11-25-004-loop";
 
 /**
  * A static provider: the bundled server cannot import migration files dynamically
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": m001,
   "2026-11-25-002-staff-and-distribution": m002,
   "2026-11-25-003-results": m003,
+  "2026-11-25-004-loop": m004,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
