@@ -242,9 +242,9 @@ export async function editDraft(
   return db.transaction().execute(async (trx): Promise<LoopResult> => {
     const found = await findEntryFacts(trx, id);
     if (!found) return { ok: false, status: 404 };
-    if (!canEditDraft(user, found.facts)) {
-      return { ok: false, status: found.entry.status === "draft" ? 403 : 409, refusal: found.entry.status === "draft" ? "not_allowed" : "wrong_state" };
-    }
+    // Role before state, as for moves: someone who could never edit it is told so, whatever its state.
+    if (!canEditDraft(user, { ...found.facts, status: "draft" })) return { ok: false, status: 403, refusal: "not_allowed" };
+    if (found.entry.status !== "draft") return { ok: false, status: 409, refusal: "wrong_state" };
     if (user.role !== "admin" && user.role !== "pcf" && !user.serviceIds.includes(input.leadServiceId)) {
       return { ok: false, status: 403, refusal: "not_allowed" };
     }
@@ -441,10 +441,9 @@ export async function addPublicUpdate(
   return db.transaction().execute(async (trx): Promise<LoopResult> => {
     const found = await findEntryFacts(trx, id);
     if (!found) return { ok: false, status: 404 };
-    if (!canAddUpdate(user, found.facts)) {
-      const visible = found.entry.status === "published" || found.entry.published_open_at !== null;
-      return { ok: false, status: visible ? 403 : 409, refusal: visible ? "not_allowed" : "wrong_state" };
-    }
+    // Role before state, as for moves: asked as if the entry were public, then whether it is.
+    if (!canAddUpdate(user, { ...found.facts, status: "published" })) return { ok: false, status: 403, refusal: "not_allowed" };
+    if (!canAddUpdate(user, found.facts)) return { ok: false, status: 409, refusal: "wrong_state" };
     const problems: Problem[] = [];
     for (const [field, value] of [
       ["bodyEn", input.bodyEn],

@@ -10,6 +10,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { countSubmittedResponse } from "../../app/results/rollup.server";
 import { readEnv } from "../../app/env.server";
 import { seedDemoInvitations } from "./invitations";
+import { seedDemoLoop } from "./loop";
 import { seededRandom, type Random } from "./random";
 
 /** The terms demo responses are spread over; the last one's campaigns are open now. */
@@ -45,7 +46,8 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 /**
  * Seeds the demo partnership into an empty database: organisations, services,
  * the five surveys in English and Urdu, campaigns over three terms and a few
- * hundred synthetic responses. Deterministic; does nothing if data exists.
+ * hundred synthetic responses, and the first termly "You Said, We Did".
+ * Deterministic; does nothing if data exists.
  */
 export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: boolean; responses: number }> {
   if (!(await isDatabaseEmpty(db))) return { seeded: false, responses: 0 };
@@ -121,6 +123,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     // Last, so the responses above stay the same whatever the invitations draw.
     await seedDemoInvitations(trx, () => demoToken(rnd), readEnv().PUBLIC_URL);
   });
+  // "You Said, We Did" last: it goes through the loop's own transactions, and links responses seeded above.
+  await seedDemoLoop(db, readEnv().PUBLIC_URL);
   return { seeded: true, responses };
 }
 
