@@ -205,7 +205,7 @@ describe("the results rollup", () => {
     const migrator = new Migrator({ db, provider: staticMigrationProvider });
     const down = await migrator.migrateTo("2026-11-25-002-staff-and-distribution");
     expect(down.error).toBeUndefined();
-    const up = await migrator.migrateToLatest();
+    const up = await migrator.migrateTo("2026-11-25-003-results");
     expect(up.results?.map((r) => [r.migrationName, r.status])).toEqual([["2026-11-25-003-results", "Success"]]);
     expect(await rollup(db)).toEqual(expected);
   });
