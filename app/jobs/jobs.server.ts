@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import type { Database } from "@db/schema";
 import { deliverDueEmails, type DeliverySummary } from "~/mail/sender.server";
 import { sendScheduledReminders } from "~/campaigns/reminders.server";
+import { sendLoopReminders, type LoopReminderSummary } from "~/loop/reminders.server";
 
 type Db = Kysely<Database>;
 
@@ -17,6 +18,8 @@ export interface JobsOptions {
 export interface JobsSummary {
   /** Scheduled campaign reminders queued in this run. */
   reminders: { rounds: number; emails: number };
+  /** You Said, We Did owner reminders and lead escalations queued in this run. */
+  loop: LoopReminderSummary;
   /** Null when there is no transport: nothing was sent. */
   mail: DeliverySummary | null;
   /** Messages still waiting to be sent after this run. */
@@ -31,7 +34,10 @@ export async function runJobs(db: Db, { transport = null, now = new Date(), publ
   // 1. Queue the campaign reminders that are due (they go out in step 2 of this run).
   const reminders = await sendScheduledReminders(db, now, publicUrl ? { publicUrl } : undefined);
 
-  // 2. Deliver the mail that is due.
+  // 2. Queue the loop's owner reminders and lead escalations that are due.
+  const loop = await sendLoopReminders(db, now, publicUrl ? { publicUrl } : undefined);
+
+  // 3. Deliver the mail that is due.
   const mail = transport ? await deliverDueEmails(db, transport, now) : null;
 
   const { n } = await db
@@ -39,13 +45,14 @@ export async function runJobs(db: Db, { transport = null, now = new Date(), publ
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("status", "in", ["pending", "sending"])
     .executeTakeFirstOrThrow();
-  return { reminders, mail, mailWaiting: Number(n) };
+  return { reminders, loop, mail, mailWaiting: Number(n) };
 }
 
 /** One line for the console, e.g. "Mail: 3 sent, 1 to retry, 0 failed; 1 waiting in the outbox." */
 export function describeJobsSummary(summary: JobsSummary): string {
   const reminders = `Reminders: ${summary.reminders.emails} queued in ${summary.reminders.rounds} round(s). `;
-  return reminders + describeMail(summary);
+  const loop = `Loop: ${summary.loop.owner} owner reminder(s), ${summary.loop.escalation} escalation(s) queued. `;
+  return reminders + loop + describeMail(summary);
 }
 
 function describeMail(summary: JobsSummary): string {
@@ -60,6 +67,7 @@ function describeMail(summary: JobsSummary): string {
 export function jobsDidWork(summary: JobsSummary): boolean {
   const m = summary.mail;
   if (summary.reminders.rounds > 0) return true;
+  if (summary.loop.owner + summary.loop.escalation > 0) return true;
   return !!m && m.sent + m.retried + m.failed + m.released > 0;
 }
 

@@ -2,17 +2,20 @@
  * The board dashboard (/staff/dashboard) and its CSV: the Improvement Board's four
  * Objective 3 KPIs for a term beside the terms before it, each with its count and 95%
  * interval. The figures cover every service, so for everyone but admins a figure from
- * fewer answers than the threshold is hidden.
+ * fewer answers than the threshold is hidden. Below them, the You Said, We Did figures
+ * (app/loop/figures.ts) for the same terms and by service.
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database, Language } from "@db/schema";
 import type { StaffUser } from "~/auth/permissions";
 import { getFixedT } from "~/i18n/i18n";
+import type { LoopFigures, LoopServiceFigures } from "~/loop/figures";
+import { loadLoopDashboard, type LoopDashboardView } from "~/loop/figures.server";
 import { answered, returnCountsOf } from "./metrics";
 import { compareTerms, parseTermKey, previousTerms, termOf } from "./periods";
 import { filterOptions, headlineByKindAndTerm, returnCountsByTerm } from "./queries.server";
-import { figureCsvCells, termLabel } from "./results-page.server";
+import { countCsvCell, figureCsvCells, termLabel } from "./results-page.server";
 import { returnRateView, type ReturnRateView } from "./survey-page.server";
 import { toFigure, visibilityFor } from "./suppression";
 import type { Figure, ReturnCounts, TermKey, Visibility } from "./types";
@@ -47,6 +50,7 @@ export interface DashboardView {
   /** Terms with responses, newest first, to pick from. */
   termChoices: { value: string; label: string }[];
   kpis: KpiView[];
+  loop: LoopDashboardView;
 }
 
 export const DashboardQuerySchema = z.object({
@@ -115,6 +119,7 @@ export async function loadDashboard(
       satisfactionKpi("settings_positive", "setting"),
       satisfactionKpi("partners_positive", "partner"),
     ],
+    loop: await loadLoopDashboard(db, terms, visibility, threshold, lng, now),
   };
 }
 
@@ -124,5 +129,41 @@ export function dashboardCsvRows(view: DashboardView, lng: Language): CsvCell[][
   return [
     [t("csv.kpi"), t("csv.term"), t("csv.percent"), t("csv.n"), t("csv.interval_low"), t("csv.interval_high"), t("csv.note")],
     ...view.kpis.flatMap((k) => k.points.map((p) => [k.title, p.label, ...figureCsvCells(p.figure, lng)])),
+  ];
+}
+
+/**
+ * The You Said, We Did figures as CSV rows: every service by term, then each service in
+ * the chosen term; hidden figures in words, as on the page.
+ */
+export function loopCsvRows(view: DashboardView, lng: Language): CsvCell[][] {
+  const t = getFixedT(lng, "results");
+  const figure = (label: string) => [label, t("csv.n"), t("csv.interval_low"), t("csv.interval_high"), t("csv.note")];
+  const common = (f: LoopFigures | LoopServiceFigures) => [f.opened, f.closed, ...figureCsvCells(f.onTime, lng), f.medianDays];
+  const loop = view.loop;
+  return [
+    [
+      t("csv.term"),
+      t("csv.service"),
+      t("loop.opened"),
+      t("loop.closed"),
+      ...figure(t("loop.on_time")),
+      t("loop.median_days"),
+      t("loop.overdue_now"),
+      ...figure(t("loop.helped")),
+      t("loop.partly"),
+      t("loop.no"),
+    ],
+    ...loop.byTerm.map((row) => [
+      row.label,
+      t("loop.all_services"),
+      ...common(row.figures),
+      // Overdue is about today, so it goes beside the chosen term only.
+      row.term === view.term ? loop.overdueNow : null,
+      ...figureCsvCells(row.figures.helped, lng),
+      countCsvCell(row.figures.partly, lng),
+      countCsvCell(row.figures.no, lng),
+    ]),
+    ...loop.byService.map((row) => [view.termLabel, row.name, ...common(row.figures), row.overdueNow, ...figureCsvCells(row.figures.helped, lng), null, null]),
   ];
 }

@@ -82,7 +82,11 @@ export type NotAvailableReason =
   /** Nobody answered the question in this cut (n = 0). */
   | "no_answers"
   /** A return rate for campaigns with neither delivered invitations nor an eligible count. */
-  | "no_denominator";
+  | "no_denominator"
+  /** A loop share with nothing to be a share of: no entries were due in the term. */
+  | "no_entries_due"
+  /** "Did it help?" with no ratings in the cut. */
+  | "no_ratings";
 
 /** A percentage as shown, hidden, or impossible. */
 export type Figure =

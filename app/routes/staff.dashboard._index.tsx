@@ -9,6 +9,7 @@ import { suppressionThreshold } from "~/results/results-page.server";
 import { TrendChart } from "~/results/ui/charts";
 import { AboutFigures, FigureText, useResultsText } from "~/results/ui/figures";
 import { Filters } from "~/results/ui/Filters";
+import { LoopFiguresSection } from "~/results/ui/LoopFigures";
 import { ReturnDetails } from "~/results/ui/ReturnDetails";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,6 +24,8 @@ export default function Dashboard() {
   const { view } = useLoaderData<typeof loader>();
   const { t, phrase } = useResultsText();
   const { search } = useLocation();
+  const loopCsv = new URLSearchParams(search);
+  loopCsv.set("table", "loop");
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
@@ -58,6 +61,7 @@ export default function Dashboard() {
           </li>
         ))}
       </ul>
+      <LoopFiguresSection loop={view.loop} term={view.termLabel} csvHref={`/staff/dashboard/export.csv?${loopCsv.toString()}`} />
     </>
   );
 }

@@ -209,6 +209,29 @@ test("the dashboard shows the four KPIs with counts, intervals and a trend each,
   await expect(page.locator(".kpi__current bdi").first()).toBeVisible();
 });
 
+test("the dashboard shows the You Said, We Did figures by term in both languages, with their own CSV", async ({ page, request }) => {
+  await signIn(page, ACCOUNTS.board, "/staff/dashboard");
+  for (const lng of ["en", "ur"] as Lng[]) {
+    await page.goto(`/staff/dashboard?term=2026-autumn&lng=${lng}`);
+    await expect(page.getByRole("heading", { level: 2, name: exactly(tr(lng, "results:loop.title")) })).toBeVisible();
+    const byTerm = table(page, tr(lng, "results:loop.by_term_caption"));
+    await expect(byTerm.getByRole("columnheader", { name: exactly(tr(lng, "results:loop.median_days")) })).toBeVisible();
+    const rows = await rowsOf(byTerm);
+    const terms = [["autumn", 2025], ["spring", 2026], ["summer", 2026], ["autumn", 2026]] as const;
+    expect(rows.map((r) => r[0])).toEqual(terms.map(([season, year]) => tr(lng, `results:periods.term.${season}`, { year: String(year) })));
+    // The table scrolls inside its own region, which keyboard users can reach.
+    await expect(page.getByRole("region", { name: exactly(tr(lng, "results:loop.by_term_caption")) })).toHaveAttribute("tabindex", "0");
+  }
+  const href = await page.getByRole("link", { name: exactly(tr("ur", "results:downloads.loop")) }).getAttribute("href");
+  expect(href).toContain("table=loop");
+  const cookies = await page.context().cookies();
+  const res = await request.get("/staff/dashboard/export.csv?table=loop&term=2026-autumn&lng=en", { headers: { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
+  expect(res.status()).toBe(200);
+  const parsed = parseCsv(await res.text());
+  if ("error" in parsed) throw new Error("not CSV");
+  expect(parsed.records[0].cells.slice(0, 4)).toEqual(["Term", "Service", "Opened", "Closed out"]);
+});
+
 test("the board and the PCF see no figure from fewer than 5 answers and no comment, on pages and in CSV files", async ({ page, request }) => {
   test.setTimeout(120_000);
   const ids = lookUpIds();
@@ -229,8 +252,12 @@ test("the board and the PCF see no figure from fewer than 5 answers and no comme
       for (const m of body.matchAll(/\(n = (\d+)/g)) expect(Number(m[1]), `${path}: ${m[0]}`).toBeGreaterThanOrEqual(5);
       expect(body, path).not.toContain("Small numbers");
       expect(body, path).not.toContain(seededComment);
-      // Counts in every table: none from 1 to 4.
-      const cells = await page.locator("main td").evaluateAll((tds) => tds.map((t) => (t.textContent ?? "").trim()));
+      // Counts in every table: none from 1 to 4. The You Said, We Did tables count entries,
+      // which are not anyone's answers and are shown whatever their size; their "Did it
+      // help?" figures are checked by the "(n = " rule above and in tests/unit/loop-figures-page.test.ts.
+      const cells = await page
+        .locator("main td")
+        .evaluateAll((tds) => tds.filter((t) => !t.closest(".loop-figures")).map((t) => (t.textContent ?? "").trim()));
       for (const c of cells) if (/^\d+$/.test(c)) expect(Number(c) === 0 || Number(c) >= 5, `${path}: cell ${c}`).toBe(true);
     }
     const cookies = await page.context().cookies();

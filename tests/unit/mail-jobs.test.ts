@@ -28,8 +28,8 @@ describe("the background jobs", () => {
   it("leave mail in the outbox when there is no mail server", async () => {
     await email("a@example.test");
     const summary = await runJobs(db, { transport: null, now });
-    expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, mail: null, mailWaiting: 1 });
-    expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Mail: not sent (SMTP_URL is not set); 1 waiting in the outbox.");
+    expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, loop: { owner: 0, escalation: 0 }, mail: null, mailWaiting: 1 });
+    expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Loop: 0 owner reminder(s), 0 escalation(s) queued. Mail: not sent (SMTP_URL is not set); 1 waiting in the outbox.");
     expect(jobsDidWork(summary)).toBe(false);
   });
 
@@ -39,8 +39,8 @@ describe("the background jobs", () => {
     const transport = createMailTransport(sink.url);
     try {
       const summary = await runJobs(db, { transport, now });
-      expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, mail: { sent: 2, retried: 0, failed: 0, released: 0 }, mailWaiting: 0 });
-      expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Mail: 2 sent, 0 to retry, 0 failed; 0 waiting in the outbox.");
+      expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, loop: { owner: 0, escalation: 0 }, mail: { sent: 2, retried: 0, failed: 0, released: 0 }, mailWaiting: 0 });
+      expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Loop: 0 owner reminder(s), 0 escalation(s) queued. Mail: 2 sent, 0 to retry, 0 failed; 0 waiting in the outbox.");
       expect(jobsDidWork(summary)).toBe(true);
     } finally {
       transport.close();
