@@ -33,12 +33,14 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export function escapeXml(value: string): string {
   return value
     .replace(NOT_XML, "")
-    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" }[c]!));
 }
 
 /** HTML text (for the inside of an entry's content): escaped once as HTML. */
 export function escapeHtml(value: string): string {
-  return value.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value
+    .replace(NOT_XML, "")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]!));
 }
 
 export function renderAtom(feed: AtomFeed): string {
@@ -55,7 +57,7 @@ export function renderAtom(feed: AtomFeed): string {
       "  </entry>",
     ]
       .filter((line) => line !== null)
-      .join("\n"),
+      .join("\n")
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

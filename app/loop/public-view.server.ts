@@ -83,8 +83,8 @@ export function entryView(entry: PublicEntry, lng: Language): EntryView {
             line: !state.dueOn
               ? t("doing_no_date")
               : state.overdue
-                ? t("overdue", { month: month(state.dueOn, lng) })
-                : t("doing_due", { month: month(state.dueOn, lng) }),
+              ? t("overdue", { month: month(state.dueOn, lng) })
+              : t("doing_due", { month: month(state.dueOn, lng) }),
           }
         : null,
     families: familiesText(entry.families, lng),
@@ -181,7 +181,7 @@ export function entryParagraphs(view: EntryView, lng: Language): string[] {
     lines.push(t("plain.we_did", { outcome: view.did.outcomeLabel, text: view.did.weDid.text }));
     if (view.did.inPlaceSince) lines.push(view.did.inPlaceSince);
   }
-  if (view.doing) lines.push(view.doing.line);
+  if (view.doing) lines.push(t("plain.we_are_doing", { text: view.doing.line }));
   for (const u of view.updates) lines.push(t("plain.update", { date: u.date, text: u.text.text }));
   return lines;
 }

@@ -99,6 +99,16 @@ function visible(eb: ExpressionBuilder<Database, "loop_entries">) {
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** A service and its organisation, named in both languages (joined as "services" and "organisations"). */
+const PLACE_COLUMNS = [
+  "services.id as service_id",
+  "services.name_en as service_en",
+  "services.name_ur as service_ur",
+  "organisations.id as organisation_id",
+  "organisations.name_en as organisation_en",
+  "organisations.name_ur as organisation_ur",
+] as const;
+
 function baseQuery(db: Tx) {
   return db
     .selectFrom("loop_entries")
@@ -120,12 +130,7 @@ function baseQuery(db: Tx) {
       "loop_entries.due_on",
       "loop_entries.published_at",
       "loop_entries.published_open_at",
-      "services.id as service_id",
-      "services.name_en as service_en",
-      "services.name_ur as service_ur",
-      "organisations.id as organisation_id",
-      "organisations.name_en as organisation_en",
-      "organisations.name_ur as organisation_ur",
+      ...PLACE_COLUMNS,
     ])
     .where(visible);
 }
@@ -160,8 +165,10 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
   const countOf = new Map(counts.map((c) => [c.entry_id, Number(c.n)]));
   const day = today(now);
   return rows.map((r): PublicEntry => {
-    const families = r.source === "forum" ? (r.forum_families ?? 0) : (countOf.get(r.id) ?? 0);
-    const entryUpdates = updates.filter((u) => u.entry_id === r.id).map((u) => ({ at: u.created_at, body: { en: u.body_en, ur: u.body_ur } }));
+    const families = r.source === "forum" ? r.forum_families ?? 0 : countOf.get(r.id) ?? 0;
+    const entryUpdates = updates
+      .filter((u) => u.entry_id === r.id)
+      .map((u) => ({ at: u.created_at, body: { en: u.body_en, ur: u.body_ur } }));
     const publicSince = (r.status === "published" ? r.published_at : r.published_open_at) ?? r.published_open_at ?? r.published_at ?? "";
     const state: PublicState =
       r.status === "published" && r.outcome
@@ -190,7 +197,7 @@ export async function listPublicEntries(
   db: Tx,
   filters: PublicFilters,
   now = new Date(),
-  threshold = readEnv().SUPPRESSION_THRESHOLD,
+  threshold = readEnv().SUPPRESSION_THRESHOLD
 ): Promise<PublicEntry[]> {
   let query = baseQuery(db);
   if (filters.service !== undefined) {
@@ -199,7 +206,7 @@ export async function listPublicEntries(
       eb.or([
         eb("loop_entries.lead_service_id", "=", service),
         eb("loop_entries.id", "in", eb.selectFrom("loop_entry_services").select("entry_id").where("service_id", "=", service)),
-      ]),
+      ])
     );
   }
   if (filters.organisation !== undefined) {
@@ -214,9 +221,9 @@ export async function listPublicEntries(
             .selectFrom("loop_entry_services")
             .innerJoin("services as contributing", "contributing.id", "loop_entry_services.service_id")
             .select("loop_entry_services.entry_id")
-            .where("contributing.organisation_id", "=", organisation),
+            .where("contributing.organisation_id", "=", organisation)
         ),
-      ]),
+      ])
     );
   }
   if (filters.term) query = query.where("loop_entries.period", "=", filters.term);
@@ -229,14 +236,24 @@ export async function listPublicEntries(
 }
 
 /** One public entry, or undefined when there is none or the public may not see it. */
-export async function findPublicEntry(db: Tx, id: number, now = new Date(), threshold = readEnv().SUPPRESSION_THRESHOLD): Promise<PublicEntry | undefined> {
+export async function findPublicEntry(
+  db: Tx,
+  id: number,
+  now = new Date(),
+  threshold = readEnv().SUPPRESSION_THRESHOLD
+): Promise<PublicEntry | undefined> {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const rows = await baseQuery(db).where("loop_entries.id", "=", id).execute();
   return (await complete(db, rows, now, threshold))[0];
 }
 
 /** Public entries by id (the ones of a publication batch that are public), in the order given. */
-export async function findPublicEntries(db: Tx, ids: readonly number[], now = new Date(), threshold = readEnv().SUPPRESSION_THRESHOLD): Promise<PublicEntry[]> {
+export async function findPublicEntries(
+  db: Tx,
+  ids: readonly number[],
+  now = new Date(),
+  threshold = readEnv().SUPPRESSION_THRESHOLD
+): Promise<PublicEntry[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (!unique.length) return [];
   const rows = await baseQuery(db).where("loop_entries.id", "in", unique).execute();
@@ -262,18 +279,11 @@ export async function publicFilterChoices(db: Tx) {
         .selectFrom("loop_entry_services")
         .innerJoin("services", "services.id", "loop_entry_services.service_id")
         .innerJoin("organisations", "organisations.id", "services.organisation_id")
-        .select([
-          "services.id as service_id",
-          "services.name_en as service_en",
-          "services.name_ur as service_ur",
-          "organisations.id as organisation_id",
-          "organisations.name_en as organisation_en",
-          "organisations.name_ur as organisation_ur",
-        ])
+        .select(PLACE_COLUMNS)
         .where(
           "loop_entry_services.entry_id",
           "in",
-          rows.map((r) => r.id),
+          rows.map((r) => r.id)
         )
         .execute()
     : [];
@@ -293,7 +303,13 @@ export async function publicFilterChoices(db: Tx) {
 
 // ---- Families' requests to look at a "We did" again ----
 
-export async function recordLookAgain(db: Kysely<Database>, entryId: number, reason: string, language: "en" | "ur", now = new Date()): Promise<void> {
+export async function recordLookAgain(
+  db: Kysely<Database>,
+  entryId: number,
+  reason: string,
+  language: "en" | "ur",
+  now = new Date()
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("loop_reviews").values({ entry_id: entryId, reason, language, asked_at: now.toISOString() }).execute();
     await recordEvent(trx, { entryId, userId: null, action: "look_again" }, now);

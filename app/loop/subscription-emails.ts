@@ -10,8 +10,10 @@ import { entryHeading, entryParagraphs, type EntryView } from "./public-view.ser
  * Every update email carries a one-click unsubscribe (a link, and List-Unsubscribe headers).
  */
 
-export const confirmLink = (publicUrl: string, token: string, lng: Language) => `${publicUrl}/you-said-we-did/subscribe/${token}?lng=${lng}`;
-export const unsubscribeLink = (publicUrl: string, token: string, lng: Language) => `${publicUrl}/you-said-we-did/unsubscribe/${token}?lng=${lng}`;
+export const confirmLink = (publicUrl: string, token: string, lng: Language) =>
+  `${publicUrl}/you-said-we-did/subscribe/${token}?lng=${lng}`;
+export const unsubscribeLink = (publicUrl: string, token: string, lng: Language) =>
+  `${publicUrl}/you-said-we-did/unsubscribe/${token}?lng=${lng}`;
 
 function unsubscribeHeaders(url: string): Record<string, string> {
   // RFC 8058: mail programs offer "unsubscribe" and post to this address with one click.
@@ -67,7 +69,7 @@ export function composePublicationEmail(to: Recipient, entries: EntryView[], pub
     paragraphs.push(
       entryHeading(entry, lng),
       ...entryParagraphs(entry, lng),
-      t("email.publication.read_more", { url: `${publicUrl}/you-said-we-did/${entry.id}?lng=${lng}` }),
+      t("email.publication.read_more", { url: `${publicUrl}/you-said-we-did/${entry.id}?lng=${lng}` })
     );
   }
   const { html, text } = renderEmail({

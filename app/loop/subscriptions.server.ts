@@ -32,8 +32,8 @@ export const newSubscriptionToken = () => crypto.randomBytes(24).toString("base6
 
 export type Subscription = Awaited<ReturnType<typeof findSubscriptionByToken>>;
 
-export async function findSubscriptionByToken(db: Tx, token: string | undefined) {
-  if (!token || !TOKEN.test(token)) return undefined;
+/** Subscriptions with the name of their service (null for "all services"). */
+function withService(db: Tx) {
   return db
     .selectFrom("loop_subscriptions")
     .leftJoin("services", "services.id", "loop_subscriptions.service_id")
@@ -47,9 +47,12 @@ export async function findSubscriptionByToken(db: Tx, token: string | undefined)
       "loop_subscriptions.unsubscribed_at",
       "services.name_en as service_en",
       "services.name_ur as service_ur",
-    ])
-    .where("loop_subscriptions.token", "=", token)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function findSubscriptionByToken(db: Tx, token: string | undefined) {
+  if (!token || !TOKEN.test(token)) return undefined;
+  return withService(db).where("loop_subscriptions.token", "=", token).executeTakeFirst();
 }
 
 /** What a subscription is about, in a language: "all services" or the service's name. */
@@ -90,13 +93,21 @@ export interface SubscribeInput {
  * one starts again with a new token. The page says the same in every case ("check your
  * email"), so it tells a stranger nothing about who subscribes.
  */
-export async function requestSubscription(db: Db, input: SubscribeInput, now = new Date(), publicUrl = readEnv().PUBLIC_URL): Promise<void> {
+export async function requestSubscription(
+  db: Db,
+  input: SubscribeInput,
+  now = new Date(),
+  publicUrl = readEnv().PUBLIC_URL
+): Promise<void> {
   const email = input.email.trim().toLowerCase();
   await db.transaction().execute(async (trx) => {
     if (input.serviceId !== null) {
       await trx.selectFrom("services").select("id").where("id", "=", input.serviceId).executeTakeFirstOrThrow();
     }
-    let existing = trx.selectFrom("loop_subscriptions").select(["id", "token", "confirmed_at", "unsubscribed_at"]).where("email", "=", email);
+    let existing = trx
+      .selectFrom("loop_subscriptions")
+      .select(["id", "token", "confirmed_at", "unsubscribed_at"])
+      .where("email", "=", email);
     existing = input.serviceId === null ? existing.where("service_id", "is", null) : existing.where("service_id", "=", input.serviceId);
     const row = await existing.orderBy("id", "desc").executeTakeFirst();
     let token: string;
@@ -160,17 +171,7 @@ export async function queuePublicationEmails(trx: Tx, entryIds: readonly number[
   const entries = (await findPublicEntries(trx, entryIds, now)).filter((e) => e.state.kind === "did");
   if (!entries.length) return 0;
   const base = publicUrl ?? readEnv().PUBLIC_URL;
-  const rows = await trx
-    .selectFrom("loop_subscriptions")
-    .leftJoin("services", "services.id", "loop_subscriptions.service_id")
-    .select([
-      "loop_subscriptions.email",
-      "loop_subscriptions.language",
-      "loop_subscriptions.service_id",
-      "loop_subscriptions.token",
-      "services.name_en as service_en",
-      "services.name_ur as service_ur",
-    ])
+  const rows = await withService(trx)
     .where("loop_subscriptions.confirmed_at", "is not", null)
     .where("loop_subscriptions.unsubscribed_at", "is", null)
     .orderBy("loop_subscriptions.confirmed_at", "desc")
@@ -192,16 +193,18 @@ export async function queuePublicationEmails(trx: Tx, entryIds: readonly number[
     const theirs = entries.filter((e) => all || [e.service.id, ...e.alsoServices.map((s) => s.id)].some((id) => serviceIds.has(id)));
     if (!theirs.length) continue;
     const lng = latest.language;
-    const scope = all ? scopeName({ service_id: null, service_en: null, service_ur: null }, lng) : subs.map((s) => scopeName(s, lng)).join(getFixedT(lng, "yswd")("list_separator"));
+    const scope = all
+      ? scopeName({ service_id: null, service_en: null, service_ur: null }, lng)
+      : subs.map((s) => scopeName(s, lng)).join(getFixedT(lng, "yswd")("list_separator"));
     const to = { email: latest.email, language: lng, token: latest.token, scope };
     await enqueueEmail(
       trx,
       composePublicationEmail(
         to,
         theirs.map((e) => entryView(e, lng)),
-        base,
+        base
       ),
-      now,
+      now
     );
     queued++;
   }

@@ -16,11 +16,7 @@ import { ErrorSummary, TextField } from "~/ui/forms";
 // to the Parent Carer Forum's queue, with nothing about who asked.
 
 const LookAgainSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, "reason_missing")
-    .max(TEXT_MAX, "reason_too_long"),
+  reason: z.string().trim().min(1, "reason_missing").max(TEXT_MAX, "reason_too_long"),
 });
 
 async function rateableEntryOr404(id: string | undefined) {
@@ -45,7 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // i18n-dynamic: yswd:look_again.errors.
     const code = parsed.error.issues[0]?.message ?? "reason_missing";
     const t = getFixedT(lng, "yswd");
-    return json({ errors: { reason: t(`look_again.errors.${code}`, { max: TEXT_MAX.toLocaleString("en-GB") }) }, values: { reason } }, { status: 400 });
+    return json(
+      { errors: { reason: t(`look_again.errors.${code}`, { max: TEXT_MAX.toLocaleString("en-GB") }) }, values: { reason } },
+      { status: 400 }
+    );
   }
   await recordLookAgain(getDb(), entry.id, parsed.data.reason, lng);
   return redirect(`${entryPath(entry.id)}/look-again/sent`);

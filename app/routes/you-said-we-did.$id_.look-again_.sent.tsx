@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { findPublicEntry } from "~/loop/public.server";
 import { entryPath } from "~/loop/ui/PublicEntry";
+import { useLoaderData } from "@remix-run/react";
+import { Confirmation } from "~/loop/ui/Confirmation";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // The confirmation after asking for a "We did" to be looked at again.
@@ -20,20 +21,11 @@ export default function LookAgainSent() {
   const { id } = useLoaderData<typeof loader>();
   const { t } = useTranslation("yswd");
   return (
-    <>
-      <div className="notification notification--success" role="status">
-        <h1>{t("look_again.sent_title")}</h1>
-        <p>{t("look_again.sent_body")}</p>
-      </div>
-      <ul className="link-list">
-        <li>
-          <Link to={entryPath(id)}>{t("look_again.back")}</Link>
-        </li>
-        <li>
-          <Link to="/you-said-we-did">{t("back_to_list")}</Link>
-        </li>
-      </ul>
-    </>
+    <Confirmation
+      title={t("look_again.sent_title")}
+      body={t("look_again.sent_body")}
+      links={[{ to: entryPath(id), text: t("look_again.back") }]}
+    />
   );
 }
 

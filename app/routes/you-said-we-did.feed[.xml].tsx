@@ -19,12 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const xml = renderAtom({
     lang: lng,
     id: `${base}/you-said-we-did/feed.xml?lng=${lng}`,
-    title: t("feed.title", { app: getFixedT(lng, "common")("app_name") }),
+    title: t("title"),
     subtitle: t("intro"),
     author: getFixedT(lng, "common")("app_name"),
     selfUrl: `${base}/you-said-we-did/feed.xml?lng=${lng}`,
     alternateUrl: pageUrl,
-    updated: entries.map((e) => e.updatedAt).sort().pop() ?? now.toISOString(),
+    updated:
+      entries
+        .map((e) => e.updatedAt)
+        .sort()
+        .pop() ?? now.toISOString(),
     entries: entries.map((entry) => {
       const view = entryView(entry, lng);
       const link = `${base}/you-said-we-did/${entry.id}?lng=${lng}`;

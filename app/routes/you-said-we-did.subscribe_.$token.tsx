@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { confirmSubscription, findSubscriptionByToken, scopeName } from "~/loop/subscriptions.server";
+import { Confirmation } from "~/loop/ui/Confirmation";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // The link in the confirmation email. GET only shows a button (mail scanners follow
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // i18n-dynamic: yswd:confirm.title_
   return json(
     { pageTitle: t(`confirm.title_${state}`), state, scope: scopeName(sub, lng), token: sub.token },
-    { headers: { "Cache-Control": "no-store" } },
+    { headers: { "Cache-Control": "no-store" } }
   );
 }
 
@@ -50,27 +51,18 @@ export default function ConfirmSubscription() {
       </>
     );
   }
-  return (
-    <>
-      <div className="notification notification--success" role="status">
-        <h1>{state === "confirmed" ? t("confirm.title_confirmed") : t("confirm.title_cancelled")}</h1>
-        <p>{state === "confirmed" ? t("confirm.body_confirmed", { scope }) : t("confirm.body_cancelled")}</p>
-      </div>
-      <ul className="link-list">
-        {state === "confirmed" ? (
-          <li>
-            <Link to={`/you-said-we-did/unsubscribe/${token}`}>{t("confirm.unsubscribe")}</Link>
-          </li>
-        ) : (
-          <li>
-            <Link to="/you-said-we-did/subscribe">{t("unsubscribe.again")}</Link>
-          </li>
-        )}
-        <li>
-          <Link to="/you-said-we-did">{t("back_to_list")}</Link>
-        </li>
-      </ul>
-    </>
+  return state === "confirmed" ? (
+    <Confirmation
+      title={t("confirm.title_confirmed")}
+      body={t("confirm.body_confirmed", { scope })}
+      links={[{ to: `/you-said-we-did/unsubscribe/${token}`, text: t("confirm.unsubscribe") }]}
+    />
+  ) : (
+    <Confirmation
+      title={t("confirm.title_cancelled")}
+      body={t("confirm.body_cancelled")}
+      links={[{ to: "/you-said-we-did/subscribe", text: t("unsubscribe.again") }]}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { Confirmation } from "~/loop/ui/Confirmation";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // After the subscribe form: the same words whether the address was new, waiting or
@@ -14,18 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SubscribeSent() {
   const { t } = useTranslation("yswd");
-  return (
-    <>
-      <div className="notification notification--success" role="status">
-        <h1>{t("subscribe.sent_title")}</h1>
-        <p>{t("subscribe.sent_body")}</p>
-      </div>
-      <p>{t("subscribe.sent_not_found")}</p>
-      <p>
-        <Link to="/you-said-we-did">{t("back_to_list")}</Link>
-      </p>
-    </>
-  );
+  return <Confirmation title={t("subscribe.sent_title")} body={`${t("subscribe.sent_body")} ${t("subscribe.sent_not_found")}`} />;
 }
 
 export const ErrorBoundary = ErrorPage;

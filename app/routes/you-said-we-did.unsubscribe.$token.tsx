@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { findSubscriptionByToken, unsubscribeByToken } from "~/loop/subscriptions.server";
+import { Confirmation } from "~/loop/ui/Confirmation";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // The unsubscribe address in every update email.
@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sub = await findSubscriptionByToken(db, params.token);
   if (!sub) throw json({ reason: "not_found" }, { status: 404 });
   await unsubscribeByToken(db, sub.token);
-  return json({ pageTitle: getFixedT(languageFromRequest(request), "yswd")("unsubscribe.title") }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { pageTitle: getFixedT(languageFromRequest(request), "yswd")("unsubscribe.title") },
+    { headers: { "Cache-Control": "no-store" } }
+  );
 }
 
 export async function action({ params }: ActionFunctionArgs) {
@@ -29,20 +32,11 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function Unsubscribed() {
   const { t } = useTranslation("yswd");
   return (
-    <>
-      <div className="notification notification--success" role="status">
-        <h1>{t("unsubscribe.title")}</h1>
-        <p>{t("unsubscribe.body")}</p>
-      </div>
-      <ul className="link-list">
-        <li>
-          <Link to="/you-said-we-did/subscribe">{t("unsubscribe.again")}</Link>
-        </li>
-        <li>
-          <Link to="/you-said-we-did">{t("back_to_list")}</Link>
-        </li>
-      </ul>
-    </>
+    <Confirmation
+      title={t("unsubscribe.title")}
+      body={t("unsubscribe.body")}
+      links={[{ to: "/you-said-we-did/subscribe", text: t("unsubscribe.again") }]}
+    />
   );
 }
 

@@ -116,8 +116,14 @@ describe("public entries", () => {
     const few = await makeEntry(db, world, "published", said("Few"));
     const many = await makeEntry(db, world, "published", said("Many"));
     const responses = await insertResponses(5);
-    await db.insertInto("loop_evidence").values(responses.slice(0, 4).map((r) => ({ entry_id: few, response_id: r, answer_id: null }))).execute();
-    await db.insertInto("loop_evidence").values(responses.map((r) => ({ entry_id: many, response_id: r, answer_id: null }))).execute();
+    await db
+      .insertInto("loop_evidence")
+      .values(responses.slice(0, 4).map((r) => ({ entry_id: few, response_id: r, answer_id: null })))
+      .execute();
+    await db
+      .insertInto("loop_evidence")
+      .values(responses.map((r) => ({ entry_id: many, response_id: r, answer_id: null })))
+      .execute();
     const forum = await makeEntry(db, world, "published", said("Forum"));
     await db.updateTable("loop_entries").set({ source: "forum", forum_families: 3 }).where("id", "=", forum).execute();
 
@@ -136,7 +142,7 @@ describe("public entries", () => {
     const id = await makeEntry(db, world, "open", { ...said("Late"), publishedOpen: true, dueOn: "2026-12-01" });
     const before = (await findPublicEntry(db, id, new Date("2026-12-01T23:00:00Z"), 5))!;
     expect(before.state).toEqual({ kind: "doing", dueOn: "2026-12-01", overdue: false });
-    expect(entryView(before, "en").doing).toEqual({ overdue: false, line: "We are doing this – due December 2026" });
+    expect(entryView(before, "en").doing).toEqual({ overdue: false, line: "Due December 2026" });
     const after = (await findPublicEntry(db, id, new Date("2026-12-02T00:00:01Z"), 5))!;
     expect(after.state).toEqual({ kind: "doing", dueOn: "2026-12-01", overdue: true });
     expect(entryView(after, "en").doing).toEqual({ overdue: true, line: "Overdue – was due December 2026" });
@@ -144,15 +150,21 @@ describe("public entries", () => {
   });
 
   it("filters by service (lead or contributing), organisation, term and theme, and groups by organisation and service", async () => {
-    const withB = await makeEntry(db, world, "published", { draft: { youSaidEn: "Shared", youSaidUr: "مشترک", contributingServiceIds: [world.serviceB] } });
-    const spring = await makeEntry(db, world, "published", { draft: { youSaidEn: "Spring", youSaidUr: "بہار", period: "2027-spring", theme: "autism" } });
-    const ids = async (query: string) => (await listPublicEntries(db, parsePublicFilters(new URLSearchParams(query)), now, 5)).map((e) => e.id).sort();
+    const withB = await makeEntry(db, world, "published", {
+      draft: { youSaidEn: "Shared", youSaidUr: "مشترک", contributingServiceIds: [world.serviceB] },
+    });
+    const spring = await makeEntry(db, world, "published", {
+      draft: { youSaidEn: "Spring", youSaidUr: "بہار", period: "2027-spring", theme: "autism" },
+    });
+    const ids = async (query: string) =>
+      (await listPublicEntries(db, parsePublicFilters(new URLSearchParams(query)), now, 5)).map((e) => e.id).sort();
     expect(await ids(`service=${world.serviceB}`)).toEqual([withB]);
     expect(await ids(`service=${world.serviceA}`)).toEqual([withB, spring].sort());
     expect(await ids("term=2027-spring")).toEqual([spring]);
     expect(await ids("theme=autism")).toEqual([spring]);
     expect(await ids("theme=nonsense&term=junk&service=abc")).toEqual([withB, spring].sort());
-    const org = (await db.selectFrom("services").select("organisation_id").where("id", "=", world.serviceA).executeTakeFirstOrThrow()).organisation_id;
+    const org = (await db.selectFrom("services").select("organisation_id").where("id", "=", world.serviceA).executeTakeFirstOrThrow())
+      .organisation_id;
     expect(await ids(`organisation=${org}`)).toEqual([withB, spring].sort());
     expect(await ids(`organisation=${org + 1000}`)).toEqual([]);
 
@@ -170,11 +182,15 @@ describe("public entries", () => {
     const added = await addPublicUpdate(db, world.users.pcf, id, { bodyEn: "Now also on Saturdays.", bodyUr: "اب ہفتے کو بھی۔" }, now);
     expect(added.ok).toBe(true);
     const view = entryView((await findPublicEntry(db, id, now, 5))!, "ur");
-    expect(view.updates).toEqual([{ iso: now.toISOString(), date: expect.stringMatching(/2026/), text: { text: "اب ہفتے کو بھی۔", lang: "ur" } }]);
+    expect(view.updates).toEqual([
+      { iso: now.toISOString(), date: expect.stringMatching(/2026/), text: { text: "اب ہفتے کو بھی۔", lang: "ur" } },
+    ]);
 
     await recordLookAgain(db, id, "It still takes weeks to get a reply.", "ur", now);
     const reviews = await db.selectFrom("loop_reviews").selectAll().execute();
-    expect(reviews.map((r) => [r.entry_id, r.reason, r.language, r.dealt_at])).toEqual([[id, "It still takes weeks to get a reply.", "ur", null]]);
+    expect(reviews.map((r) => [r.entry_id, r.reason, r.language, r.dealt_at])).toEqual([
+      [id, "It still takes weeks to get a reply.", "ur", null],
+    ]);
     const event = await db.selectFrom("loop_events").selectAll().where("action", "=", "look_again").executeTakeFirstOrThrow();
     expect([event.entry_id, event.user_id]).toEqual([id, null]);
   });
@@ -190,10 +206,18 @@ describe("the Atom feed writer", () => {
       selfUrl: "https://x.example/feed?a=1&b=2",
       alternateUrl: "https://x.example/",
       updated: "2026-11-01T00:00:00.000Z",
-      entries: [{ id: "e1", title: "A < B", updated: "2026-11-01T00:00:00.000Z", link: "https://x.example/1", html: `<p>${escapeHtml("x < y & z\u0001")}</p>` }],
+      entries: [
+        {
+          id: "e1",
+          title: "A < B",
+          updated: "2026-11-01T00:00:00.000Z",
+          link: "https://x.example/1",
+          html: `<p>${escapeHtml("x < y & z\u0001")}</p>`,
+        },
+      ],
     });
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ur">');
-    expect(xml).toContain("<title type=\"text\">Tom &amp; &quot;Jerry&quot; &lt;3</title>");
+    expect(xml).toContain('<title type="text">Tom &amp; &quot;Jerry&quot; &lt;3</title>');
     expect(xml).toContain('href="https://x.example/feed?a=1&amp;b=2"');
     expect(xml).toContain('<content type="html">&lt;p&gt;x &amp;lt; y &amp;amp; z&lt;/p&gt;</content>');
     expect(xml).not.toContain("\u0001");

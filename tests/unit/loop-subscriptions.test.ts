@@ -51,7 +51,13 @@ describe("subscribing", () => {
   it("stores an unconfirmed row with a random token and queues a confirmation in the subscriber's language", async () => {
     await requestSubscription(db, { email: " Amina@Example.com ", language: "ur", serviceId: world.serviceA }, now, PUBLIC_URL);
     const [row] = await rows();
-    expect(row).toMatchObject({ email: "amina@example.com", language: "ur", service_id: world.serviceA, confirmed_at: null, unsubscribed_at: null });
+    expect(row).toMatchObject({
+      email: "amina@example.com",
+      language: "ur",
+      service_id: world.serviceA,
+      confirmed_at: null,
+      unsubscribed_at: null,
+    });
     expect(row.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const [mail] = await outbox();
     expect(mail).toMatchObject({ kind: "loop_subscription_confirm", to_address: "amina@example.com", language: "ur" });
@@ -67,14 +73,19 @@ describe("subscribing", () => {
     const [row] = await rows();
     expect(await rows()).toHaveLength(1);
     let mails = await outbox();
-    expect(mails.map((m) => m.subject)).toEqual(["Please confirm: updates from You said, we did", "Please confirm: updates from You said, we did"]);
+    expect(mails.map((m) => m.subject)).toEqual([
+      "Please confirm: updates from You said, we did",
+      "Please confirm: updates from You said, we did",
+    ]);
     expect(mails[1].text_body).toContain(row.token);
 
     expect(await confirmSubscription(db, row.token, now)).toBe(true);
     await requestSubscription(db, { email: "ben@example.com", language: "en", serviceId: null }, now, PUBLIC_URL);
     mails = await outbox();
     expect(mails[2].subject).toBe("You already get updates from You said, we did");
-    expect(parseStoredHeaders(mails[2].headers_json)["List-Unsubscribe"]).toBe(`<${PUBLIC_URL}/you-said-we-did/unsubscribe/${row.token}?lng=en>`);
+    expect(parseStoredHeaders(mails[2].headers_json)["List-Unsubscribe"]).toBe(
+      `<${PUBLIC_URL}/you-said-we-did/unsubscribe/${row.token}?lng=en>`
+    );
     expect(await rows()).toHaveLength(1);
 
     // Another scope is another subscription.
@@ -132,8 +143,12 @@ describe("publication emails", () => {
       await unsubscribeByToken(db, gone, now);
       await db.deleteFrom("outbox").execute();
 
-      const first = await makeEntry(db, world, "closed", { draft: { youSaidEn: "Letters are hard to read.", youSaidUr: "خطوط پڑھنا مشکل ہے۔" } });
-      const second = await makeEntry(db, world, "closed", { draft: { youSaidEn: "Nobody calls back.", youSaidUr: "کوئی واپس کال نہیں کرتا۔" } });
+      const first = await makeEntry(db, world, "closed", {
+        draft: { youSaidEn: "Letters are hard to read.", youSaidUr: "خطوط پڑھنا مشکل ہے۔" },
+      });
+      const second = await makeEntry(db, world, "closed", {
+        draft: { youSaidEn: "Nobody calls back.", youSaidUr: "کوئی واپس کال نہیں کرتا۔" },
+      });
       const published = await publishEntries(db, world.users.pcf, [first, second], now, { publicUrl: PUBLIC_URL });
       expect(published.ok).toBe(true);
 

@@ -51,26 +51,24 @@ export function PublicEntryCard({
           {titleLink ? <Link to={entryPath(entry.id)}>{title}</Link> : title}
         </H>
       )}
-      <dl className="yswd-entry__meta">
-        {showService ? (
-          <>
-            <dt>{t("yswd:meta.service")}</dt>
-            <dd>
-              {entry.service} <span className="yswd-entry__org">({entry.organisation})</span>
-            </dd>
-          </>
-        ) : null}
-        {entry.also.length ? (
-          <>
-            <dt>{t("yswd:meta.also")}</dt>
-            <dd>{entry.also.join(t("yswd:list_separator"))}</dd>
-          </>
-        ) : null}
-        <dt>{t("yswd:meta.theme")}</dt>
-        <dd>{entry.theme}</dd>
-        <dt>{t("yswd:meta.term")}</dt>
-        <dd>{entry.term}</dd>
-      </dl>
+      {showService || entry.also.length ? (
+        <dl className="yswd-entry__meta">
+          {showService ? (
+            <>
+              <dt>{t("yswd:meta.service")}</dt>
+              <dd>
+                {entry.service} <span className="yswd-entry__org">({entry.organisation})</span>
+              </dd>
+            </>
+          ) : null}
+          {entry.also.length ? (
+            <>
+              <dt>{t("yswd:meta.also")}</dt>
+              <dd>{entry.also.join(t("yswd:list_separator"))}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
       <div className="yswd-pair">
         <div className="yswd-pair__part">
           <Part className="yswd-pair__heading">{t("loop_common:youSaid")}</Part>
@@ -117,7 +115,17 @@ export function PublicEntryCard({
 export type RatingState = "ask" | "thanks" | "already";
 
 /** "Did this help?": radios and a button (a plain POST to the entry's page), or the thanks after answering. */
-export function RatingBlock({ entryId, state, error, selected }: { entryId: number; state: RatingState; error?: string; selected?: string }) {
+export function RatingBlock({
+  entryId,
+  state,
+  error,
+  selected,
+}: {
+  entryId: number;
+  state: RatingState;
+  error?: string;
+  selected?: string;
+}) {
   const { t } = useTranslation(["yswd", "loop_common"]);
   if (state !== "ask") {
     return (
@@ -138,7 +146,10 @@ export function RatingBlock({ entryId, state, error, selected }: { entryId: numb
         label={t("yswd:rating.legend")}
         error={error}
         selected={selected ? [selected] : []}
-        options={LOOP_RATINGS.map((r) => ({ value: r, label: t(`loop_common:ratings.${r}`) }))}
+        options={LOOP_RATINGS.map((r) => ({
+          value: r,
+          label: t(`loop_common:ratings.${r}`),
+        }))}
       />
       <button type="submit" className="button button--secondary">
         {t("yswd:rating.submit")}
@@ -154,15 +165,45 @@ export function PublicFilters({
   values,
 }: {
   action: string;
-  choices: { organisations: Choice[]; services: Choice[]; terms: Choice[]; themes: Choice[] };
-  values: { organisation: string; service: string; term: string; theme: string };
+  choices: {
+    organisations: Choice[];
+    services: Choice[];
+    terms: Choice[];
+    themes: Choice[];
+  };
+  values: {
+    organisation: string;
+    service: string;
+    term: string;
+    theme: string;
+  };
 }) {
   const { t } = useTranslation("yswd");
   const selects = [
-    { name: "organisation", label: t("filters.organisation"), all: t("filters.all_organisations"), options: choices.organisations },
-    { name: "service", label: t("filters.service"), all: t("filters.all_services"), options: choices.services },
-    { name: "term", label: t("filters.term"), all: t("filters.all_terms"), options: choices.terms },
-    { name: "theme", label: t("filters.theme"), all: t("filters.all_themes"), options: choices.themes },
+    {
+      name: "organisation",
+      label: t("filters.organisation"),
+      all: t("filters.all_organisations"),
+      options: choices.organisations,
+    },
+    {
+      name: "service",
+      label: t("filters.service"),
+      all: t("filters.all_services"),
+      options: choices.services,
+    },
+    {
+      name: "term",
+      label: t("filters.term"),
+      all: t("filters.all_terms"),
+      options: choices.terms,
+    },
+    {
+      name: "theme",
+      label: t("filters.theme"),
+      all: t("filters.all_themes"),
+      options: choices.themes,
+    },
   ] as const;
   return (
     <Form method="get" action={action} className="results-filters yswd-filters" key={Object.values(values).join("|")}>
@@ -171,7 +212,14 @@ export function PublicFilters({
         <div className="results-filters__fields">
           {selects.map((s) => (
             <div className="results-filters__field" key={s.name}>
-              <SelectField id={`filter-${s.name}`} name={s.name} label={s.label} placeholder={s.all} value={values[s.name]} options={[...s.options]} />
+              <SelectField
+                id={`filter-${s.name}`}
+                name={s.name}
+                label={s.label}
+                placeholder={s.all}
+                value={values[s.name]}
+                options={[...s.options]}
+              />
             </div>
           ))}
         </div>
