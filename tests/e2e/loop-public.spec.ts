@@ -4,7 +4,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { LANGUAGES, exactly, tr, type Lng } from "./support/locales";
-import { open } from "./support/survey";
+import { finishSurvey, open, surveyUrl } from "./support/survey";
 
 // "You Said, We Did" as a family sees it: the public page, an entry, the noticeboard
 // print, the feed, "Did this help?", asking to look again, and subscribing — in English
@@ -353,6 +353,16 @@ for (const lng of LANGUAGES) {
           doing: { status: "open", published_open: true, you_said_en: `Doing ${m}`, you_said_ur: `جاری ${m}` },
         });
         expect((await page.goto(`/you-said-we-did/${doing}/look-again`))?.status()).toBe(404);
+      });
+
+      test("the survey's confirmation page offers the updates, kept apart from the answers", async ({ page }) => {
+        await page.goto(surveyUrl("local-offer-2026-27", lng));
+        await finishSurvey(page, { slug: "local-offer-2026-27", lng, javaScriptEnabled: false, axe: false });
+        await expect(page.getByRole("main")).toContainText(y(lng, "survey_done.body"));
+        await expect(page.getByRole("link", { name: exactly(y(lng, "survey_done.page")) })).toHaveAttribute("href", "/you-said-we-did");
+        await expectNoAxeViolations(page, `survey confirmation (${lng})`, { javaScriptEnabled: false });
+        await page.getByRole("link", { name: exactly(y(lng, "survey_done.subscribe")) }).click();
+        await expect(h1(page, y(lng, "subscribe.title"))).toBeVisible();
       });
 
       test("subscribing: check your email, confirm by a button, unsubscribe in one click", async ({ page }) => {
