@@ -24,12 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { surveys } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("common");
+  const { t } = useTranslation(["common", "yswd"]);
   return (
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
       <p>{t("home.anonymous_note")}</p>
+      <p>
+        <Link to="/you-said-we-did">{t("yswd:home_link")}</Link>
+      </p>
       {surveys.length === 0 ? (
         <p className="inset">{t("home.empty")}</p>
       ) : (

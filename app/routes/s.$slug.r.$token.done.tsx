@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SurveyDone() {
   const { surveyTitle } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("survey");
+  const { t } = useTranslation(["survey", "yswd"]);
   return (
     <>
       <div className="panel">
@@ -28,6 +28,16 @@ export default function SurveyDone() {
       <h2>{t("done.next_title")}</h2>
       <p>{t("done.next_read")}</p>
       <p>{t("done.next_publish")}</p>
+      {/* Hearing what happens next: an email sign-up kept apart from this response. */}
+      <p>{t("yswd:survey_done.body")}</p>
+      <ul className="link-list">
+        <li>
+          <Link to="/you-said-we-did/subscribe">{t("yswd:survey_done.subscribe")}</Link>
+        </li>
+        <li>
+          <Link to="/you-said-we-did">{t("yswd:survey_done.page")}</Link>
+        </li>
+      </ul>
       <p>
         <Link to="/">{t("done.more_surveys")}</Link>
       </p>

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { LOOP_RATINGS } from "@db/schema";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { findPublicEntry, mayRate, recordRating } from "~/loop/public.server";
+import { entryView } from "~/loop/public-view.server";
+import { ratedCookie, readRatedIds } from "~/loop/rating-cookie";
+import { PublicEntryCard, RatingBlock, entryPath } from "~/loop/ui/PublicEntry";
+import { ErrorPage } from "~/ui/ErrorPage";
+import { ErrorSummary } from "~/ui/forms";
+
+// One public entry, with "Did this help?" for a published "We did". The answer is a
+// plain POST here (from this page or the list); the browser remembers it answered.
+
+const RatingSchema = z.object({ rating: z.enum(LOOP_RATINGS) });
+
+async function publicEntryOr404(id: string | undefined) {
+  const entry = /^\d{1,9}$/.test(id ?? "") ? await findPublicEntry(getDb(), Number(id)) : undefined;
+  if (!entry) throw json({ reason: "not_found" }, { status: 404 });
+  return entry;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const entry = await publicEntryOr404(params.id);
+  const lng = languageFromRequest(request);
+  const view = entryView(entry, lng);
+  const answered = readRatedIds(request).includes(entry.id);
+  const justNow = new URL(request.url).searchParams.has("answered");
+  return json({
+    pageTitle: getFixedT(lng, "yswd")("entry_title", { theme: view.theme, term: view.term }),
+    entry: view,
+    rating: !answered ? ("ask" as const) : justNow ? ("thanks" as const) : ("already" as const),
+    lng,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const entry = await publicEntryOr404(params.id);
+  if (!mayRate(entry)) throw json({ reason: "not_found" }, { status: 404 });
+  const parsed = RatingSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const lng = languageFromRequest(request);
+    return json({ errors: { rating: getFixedT(lng, "yswd")("rating.error_missing") } }, { status: 400 });
+  }
+  const rated = readRatedIds(request);
+  // One answer per browser: a second one is not stored, and the page says so.
+  if (rated.includes(entry.id)) return redirect(entryPath(entry.id));
+  await recordRating(getDb(), entry.id, parsed.data.rating);
+  return redirect(`${entryPath(entry.id)}?answered`, { headers: { "Set-Cookie": ratedCookie([...rated, entry.id]) } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/you-said-we-did/feed.xml?lng=${data.lng}` }] : [];
+
+export default function PublicEntryPage() {
+  const { entry, rating } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("yswd");
+  const error = actionData?.errors.rating;
+  return (
+    <>
+      <p className="back-link-wrap">
+        <Link to="/you-said-we-did">{t("back_to_list")}</Link>
+      </p>
+      <ErrorSummary errors={error ? [{ href: `rating-${entry.id}`, text: error }] : []} />
+      <h1>{t("entry_title", { theme: entry.theme, term: entry.term })}</h1>
+      <PublicEntryCard entry={entry} level={1} showService>
+        {entry.canRate ? <RatingBlock entryId={entry.id} state={error ? "ask" : rating} error={error} /> : null}
+      </PublicEntryCard>
+    </>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { TEXT_MAX } from "~/loop/loop-states";
+import { findPublicEntry, mayRate, recordLookAgain } from "~/loop/public.server";
+import { entryView } from "~/loop/public-view.server";
+import { PublicEntryCard, entryPath } from "~/loop/ui/PublicEntry";
+import { ErrorPage } from "~/ui/ErrorPage";
+import { ErrorSummary, TextField } from "~/ui/forms";
+
+// A family asks for a published "We did" to be looked at again, with a reason: it goes
+// to the Parent Carer Forum's queue, with nothing about who asked.
+
+const LookAgainSchema = z.object({
+  reason: z.string().trim().min(1, "reason_missing").max(TEXT_MAX, "reason_too_long"),
+});
+
+async function rateableEntryOr404(id: string | undefined) {
+  const entry = /^\d{1,9}$/.test(id ?? "") ? await findPublicEntry(getDb(), Number(id)) : undefined;
+  if (!entry || !mayRate(entry)) throw json({ reason: "not_found" }, { status: 404 });
+  return entry;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const entry = await rateableEntryOr404(params.id);
+  const lng = languageFromRequest(request);
+  return json({ pageTitle: getFixedT(lng, "yswd")("look_again.title"), entry: entryView(entry, lng) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const entry = await rateableEntryOr404(params.id);
+  const lng = languageFromRequest(request);
+  const form = await request.formData();
+  const reason = String(form.get("reason") ?? "");
+  const parsed = LookAgainSchema.safeParse({ reason });
+  if (!parsed.success) {
+    // i18n-dynamic: yswd:look_again.errors.
+    const code = parsed.error.issues[0]?.message ?? "reason_missing";
+    const t = getFixedT(lng, "yswd");
+    return json(
+      { errors: { reason: t(`look_again.errors.${code}`, { max: TEXT_MAX.toLocaleString("en-GB") }) }, values: { reason } },
+      { status: 400 }
+    );
+  }
+  await recordLookAgain(getDb(), entry.id, parsed.data.reason, lng);
+  return redirect(`${entryPath(entry.id)}/look-again/sent`);
+}
+
+export default function LookAgain() {
+  const { entry } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("yswd");
+  const error = actionData?.errors.reason;
+  return (
+    <>
+      <p className="back-link-wrap">
+        <Link to={entryPath(entry.id)}>{t("look_again.back")}</Link>
+      </p>
+      <ErrorSummary errors={error ? [{ href: "reason", text: error }] : []} />
+      <h1>{t("look_again.title")}</h1>
+      <p>{t("look_again.intro")}</p>
+      <PublicEntryCard entry={entry} level={2} showService />
+      <Form method="post" className="narrow-form yswd-look-again">
+        <TextField
+          id="reason"
+          name="reason"
+          label={t("look_again.reason_label")}
+          hint={t("look_again.reason_hint")}
+          limitHint={t("look_again.limit", { max: TEXT_MAX.toLocaleString("en-GB") })}
+          multiline
+          rows={6}
+          error={error}
+          value={actionData?.values.reason ?? ""}
+        />
+        <button type="submit" className="button">
+          {t("look_again.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

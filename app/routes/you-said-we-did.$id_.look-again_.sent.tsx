@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { findPublicEntry } from "~/loop/public.server";
+import { entryPath } from "~/loop/ui/PublicEntry";
+import { useLoaderData } from "@remix-run/react";
+import { Confirmation } from "~/loop/ui/Confirmation";
+import { ErrorPage } from "~/ui/ErrorPage";
+
+// The confirmation after asking for a "We did" to be looked at again.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const entry = /^\d{1,9}$/.test(params.id ?? "") ? await findPublicEntry(getDb(), Number(params.id)) : undefined;
+  if (!entry) throw json({ reason: "not_found" }, { status: 404 });
+  return json({ pageTitle: getFixedT(languageFromRequest(request), "yswd")("look_again.sent_title"), id: entry.id });
+}
+
+export default function LookAgainSent() {
+  const { id } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("yswd");
+  return (
+    <Confirmation
+      title={t("look_again.sent_title")}
+      body={t("look_again.sent_body")}
+      links={[{ to: entryPath(id), text: t("look_again.back") }]}
+    />
+  );
+}
+
+export const ErrorBoundary = ErrorPage;
