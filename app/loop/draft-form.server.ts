@@ -95,10 +95,11 @@ export interface DraftChoices {
   currentTerm: TermKey;
 }
 
-/** The current term, the three before it and the next one. */
+/** The next term, the current one and the three before it. */
 function termChoices(now: Date): TermKey[] {
   const current = termOf(now);
-  const next = termOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1)));
+  let next = current;
+  for (let months = 1; next === current; months++) next = termOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)));
   return [next, current, ...previousTerms(current, 3).reverse()];
 }
 

@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.status === 404) throw json({ reason: "not_found" }, { status: 404 });
   if (result.status === 403) forbidden();
   const answer: EntryAnswer =
-    result.status === 400 ? { form: intent, problems: result.problems, values, conflict: false } : { form: intent, problems: [], values, conflict: true };
+    result.status === 400 ? { form: intent, errors: result.problems, values, conflict: false } : { form: intent, errors: [], values, conflict: true };
   return json(answer, { status: result.status });
 }
 
@@ -99,9 +99,11 @@ export default function EntryPage() {
         <dt>{t("entry.raised_by")}</dt>
         <dd>
           {page.families.kind === "shown" ? (
-            <>
-              {phrase(entry.source === "forum" ? "entry.families_forum" : "entry.families", { number: page.families.n })}
-            </>
+            page.families.n === 0 && entry.source === "survey" ? (
+              t("entry.no_evidence")
+            ) : (
+              phrase(entry.source === "forum" ? "entry.families_forum" : "entry.families", { number: page.families.n })
+            )
           ) : (
             phrase("entry.families_fewer", { threshold: page.families.threshold })
           )}
@@ -225,7 +227,6 @@ export default function EntryPage() {
 
       <h2>{t("entry.actions_title")}</h2>
       {page.actions.length === 0 && !page.canEdit && !page.canUpdate ? <p>{t("entry.no_actions")}</p> : null}
-      {page.canEdit && page.draftChoices ? <EditDraftForm answer={answer} choices={page.draftChoices} defaults={page.draftValues} forum={entry.source === "forum"} /> : null}
       {has("open") ? <OpenForm answer={answer} owners={page.owners} defaults={moveDefaults} /> : null}
       {has("close") ? <CloseForm answer={answer} /> : null}
       {has("publish") ? <PublishForm intent="publish" /> : null}
@@ -233,6 +234,7 @@ export default function EntryPage() {
       {has("publish_open") ? <PublishForm intent="publish_open" /> : null}
       {has("reassign") ? <ReassignForm answer={answer} owners={page.owners} defaults={moveDefaults} /> : null}
       {page.canUpdate ? <UpdateForm answer={answer} /> : null}
+      {page.canEdit && page.draftChoices ? <EditDraftForm answer={answer} choices={page.draftChoices} defaults={page.draftValues} forum={entry.source === "forum"} /> : null}
       {has("discard") ? <DiscardForm answer={answer} /> : null}
 
       <h2 id="audit">{t("entry.audit_title")}</h2>

@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status === 403) forbidden();
   if (result.status === 404) throw json({ reason: "not_found" }, { status: 404 });
   const problems: ShownProblem[] = result.status === 400 ? result.problems : [];
-  return json({ form: done.form, problems, values: done.values, conflict: result.status === 409 }, { status: result.status });
+  return json({ form: done.form, errors: problems, values: done.values, conflict: result.status === 409 }, { status: result.status });
 }
 
 export default function LoopQueues() {
@@ -137,7 +137,7 @@ function RequestCard({
   answer,
 }: {
   request: { id: number; reason: string; language: "en" | "ur"; askedAt: string; entryId: number; youSaid: string; youSaidLang: "en" | "ur" };
-  answer: { form: string; problems: ShownProblem[]; values: Record<string, string> } | undefined;
+  answer: { form: string; errors: ShownProblem[]; values: Record<string, string> } | undefined;
 }) {
   const { t } = useTranslation(["loop", "loop_common"]);
   const form = `deal-${r.id}`;

@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const source = sourceFor(user);
   const all = [...problems, ...draftProblems({ ...input, source })];
-  const refused = (problems: ShownProblem[]) => json({ form: FORM, problems, values }, { status: 400 });
+  const refused = (problems: ShownProblem[]) => json({ form: FORM, errors: problems, values }, { status: 400 });
   if (all.length) return refused(all);
   const result = await createDraft(db, user, { ...input, source, surveyId: evidence?.resolved.survey.id ?? null, evidence: evidence?.resolved.evidence }, new Date());
   if (!result.ok) {

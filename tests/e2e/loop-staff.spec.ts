@@ -35,6 +35,7 @@ test("a member drafts from chosen comments, the lead opens it, in both languages
   await page.getByLabel("You said (English)").fill("Families cannot get through to their case officer by phone.");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: "Choose a theme" })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByLabel("You said (English)")).toHaveValue("Families cannot get through to their case officer by phone.");
   await expectNoAxeViolations(page, "new draft with errors (en)");
 

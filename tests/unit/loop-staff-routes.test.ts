@@ -154,7 +154,7 @@ describe("the queues page", () => {
     expect((await post(as.memberA, [["intent", "publish_selected"], ["entry", String(one)]])).status).toBe(403);
     const none = await post(as.pcf, [["intent", "publish_selected"]]);
     expect(none.status).toBe(400);
-    expect(((await none.json()) as Json).problems).toEqual([{ field: "entries", code: "entries_missing" }]);
+    expect(((await none.json()) as Json).errors).toEqual([{ field: "entries", code: "entries_missing" }]);
 
     const done = await post(as.pcf, [["intent", "publish_selected"], ["entry", String(one)], ["entry", String(two)]]);
     expect(done.status).toBe(302);
@@ -182,7 +182,7 @@ describe("the queues page", () => {
     const long = "x".repeat(501);
     const refused = await post([["intent", "deal"], ["review", String(review)], ["note", long]]);
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ form: `deal-${review}`, values: { note: long }, problems: [{ field: "note", code: "too_long" }] });
+    expect(await refused.json()).toMatchObject({ form: `deal-${review}`, values: { note: long }, errors: [{ field: "note", code: "too_long" }] });
 
     expect((await post([["intent", "deal"], ["review", String(review)], ["note", "Lead phoned the family."]])).status).toBe(302);
     const events = await listEvents(db, entry);
@@ -239,7 +239,7 @@ describe("the entry page", () => {
     expect(res.status).toBe(400);
     const body: Json = await res.json();
     expect(body.form).toBe("close");
-    expect(body.problems).toEqual(
+    expect(body.errors).toEqual(
       expect.arrayContaining([
         { field: "weDidEn", code: "too_long" },
         { field: "weDidUr", code: "weDidUr_missing" },
@@ -276,7 +276,7 @@ describe("the entry page", () => {
     const id = await makeEntry(db, world, "draft");
     const res = await postEntry(as.memberA, id, [["intent", "discard"], ["reason", "Duplicate"]]);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ problems: [{ field: "confirm", code: "confirm_missing" }], values: { reason: "Duplicate" } });
+    expect(await res.json()).toMatchObject({ errors: [{ field: "confirm", code: "confirm_missing" }], values: { reason: "Duplicate" } });
     expect((await postEntry(as.memberB, id, [["intent", "discard"], ["reason", "Duplicate"]])).status).toBe(403);
     expect((await postEntry(as.memberA, id, [["intent", "discard"], ["reason", "Duplicate"], ["confirm", "yes"]])).status).toBe(302);
     expect((await findEntry(db, id))?.status).toBe("discarded");
@@ -364,6 +364,9 @@ describe("the new draft form", () => {
     const member: Json = await (await getNew(as.memberA)).json();
     expect(member.choices.leadServices.map((c: Json) => c.value)).toEqual([String(world.serviceA)]);
     expect(member.values.period).toMatch(/^\d{4}-(spring|summer|autumn)$/);
+    // The next term, this one and the three before it, each once.
+    expect(new Set(member.choices.periods.map((p: Json) => p.value)).size).toBe(5);
+    expect(member.choices.periods[1].value).toBe(member.values.period);
     const pcf: Json = await (await getNew(as.pcf)).json();
     expect(pcf.forum).toBe(true);
     expect(pcf.choices.leadServices.map((c: Json) => c.value)).toEqual(expect.arrayContaining([String(world.serviceA), String(world.serviceB)]));
@@ -375,7 +378,7 @@ describe("the new draft form", () => {
     const res = await postNew(as.memberA, [["leadService", ""], ["period", "2026-autumn"], ["theme", ""], ["youSaidEn", long], ["youSaidUr", "کچھ"], ["contributing", String(world.serviceB)]]);
     expect(res.status).toBe(400);
     const body: Json = await res.json();
-    expect(body.problems).toEqual(
+    expect(body.errors).toEqual(
       expect.arrayContaining([
         { field: "leadService", code: "leadService_missing" },
         { field: "theme", code: "theme_missing" },
@@ -397,7 +400,7 @@ describe("the new draft form", () => {
     expect(entry).toMatchObject({ source: "forum", forum_families: 12 });
     const bad = await postNew(as.pcf, [...draftFields(world.serviceB), ["forumFamilies", "twelve"]]);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as Json).problems).toEqual([{ field: "forumFamilies", code: "forumFamilies_invalid" }]);
+    expect(((await bad.json()) as Json).errors).toEqual([{ field: "forumFamilies", code: "forumFamilies_invalid" }]);
     const pcfQueue: Json = await (await getQueues(as.pcf)).json();
     expect(pcfQueue.review.forum.map((r: Json) => r.id)).toContain(id);
   });

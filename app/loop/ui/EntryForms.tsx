@@ -14,7 +14,8 @@ import { fieldId, formProblems, type ShownProblem } from "./problems";
 
 export interface EntryAnswer {
   form: string;
-  problems: ShownProblem[];
+  /** Named `errors` so the page title gains its "Error:" prefix (app/ui/page-title.ts). */
+  errors: ShownProblem[];
   values: Record<string, string | string[]>;
   conflict: boolean;
 }

@@ -23,11 +23,11 @@ export const fieldId = (form: string, field: string) => `${form}-${field}`;
 export function formProblems(
   t: TFunction,
   form: string,
-  answer: { form?: string; problems?: ShownProblem[] } | undefined,
+  answer: { form?: string; errors?: ShownProblem[] } | undefined,
   /** Where a problem of a field not in this form is fixed (e.g. the Urdu "You said" in the draft form). */
   elsewhere: Record<string, string> = {},
 ): { errorOf: (field: string) => string | undefined; summary: SummaryError[] } {
-  const problems = answer?.form === form ? (answer.problems ?? []) : [];
+  const problems = answer?.form === form ? (answer.errors ?? []) : [];
   const seen = new Set<string>();
   const summary: SummaryError[] = [];
   for (const p of problems) {
