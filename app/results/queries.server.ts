@@ -536,7 +536,22 @@ async function responseScope(db: Db, filter: ResultsFilter) {
     .$if(filter.channel !== undefined, (q) => q.where("r.channel", "=", filter.channel!));
 }
 
+/**
+ * The submitted responses in the cut (ids, oldest first): the evidence of a "You said"
+ * drafted from a filtered set of results. The caller narrows `serviceIds` to what the
+ * viewer may read, as for comments.
+ */
+export async function responseIdsInCut(db: Db, filter: ResultsFilter): Promise<number[]> {
+  const scope = await responseScope(db, filter);
+  if (!scope) return [];
+  const rows = await scope.select("r.id").orderBy("r.id").execute();
+  return rows.map((r) => r.id);
+}
+
 export interface Comment {
+  /** The answer and its response: what a "You said" records as its evidence. */
+  answerId: number;
+  responseId: number;
   questionKey: string;
   questionText: { en: string; ur: string };
   text: string;
@@ -601,6 +616,8 @@ export async function comments(
     for (const r of responses) {
       for (const t of textsOf.get(r.id) ?? []) {
         found.push({
+          answerId: t.id,
+          responseId: r.id,
           questionKey: t.key,
           questionText: { en: t.text_en, ur: t.text_ur },
           text: t.value,
@@ -620,7 +637,7 @@ async function answersOf(db: Db, responseIds: number[], which: "all" | "text") {
   const rows = await db
     .selectFrom("answers as a")
     .innerJoin("questions as q", "q.id", "a.question_id")
-    .select(["a.response_id", "q.key", "q.text_en", "q.text_ur", "a.value"])
+    .select(["a.id", "a.response_id", "q.key", "q.text_en", "q.text_ur", "a.value"])
     .where("a.response_id", "in", responseIds)
     .$if(which === "text", (q) => q.where("q.type", "in", TEXT_TYPES))
     .orderBy("q.position")

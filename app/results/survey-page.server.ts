@@ -17,6 +17,7 @@ import {
   filterOptions,
   headlineByPeriod,
   questionDistributions,
+  responseIdsInCut,
   returnCounts,
   type ResultsFilter,
 } from "./queries.server";
@@ -123,6 +124,8 @@ export interface ReturnRateView {
 }
 
 export interface CommentView {
+  /** For choosing comments as the evidence of a "You said" (app/loop/evidence.server.ts). */
+  answerId: number;
   question: string;
   text: string;
   language: Language;
@@ -142,7 +145,15 @@ export interface SurveyResultsView {
   trend: TrendPoint[];
   questions: QuestionView[];
   /** Null: this viewer never sees comments (board, PCF). */
-  comments: { total: number; page: number; pages: number; items: CommentView[]; fromServices: "all" | "own" } | null;
+  comments: {
+    total: number;
+    page: number;
+    pages: number;
+    items: CommentView[];
+    fromServices: "all" | "own";
+    /** Submitted responses in the cut this viewer may read: a "You said" may be drafted from all of them. */
+    responses: number;
+  } | null;
 }
 
 /** A 404 for an id that names no survey. */
@@ -314,6 +325,18 @@ export function returnRateView(counts: ReturnCounts, visibility: Visibility, thr
 }
 
 /**
+ * The cut narrowed to what this viewer may read free text and single responses of:
+ * admins every service in it; service staff their own services only; the board and the
+ * PCF nothing (null).
+ */
+export function readableCut(viewer: StaffUser, filter: ResultsFilter): { filter: ResultsFilter; fromServices: "all" | "own" } | null {
+  if (viewer.role === "admin") return { filter, fromServices: "all" };
+  if (!isServiceRole(viewer.role)) return null;
+  const own = (filter.serviceIds ?? viewer.serviceIds).filter((sid) => viewer.serviceIds.includes(sid));
+  return { filter: { ...filter, serviceIds: own }, fromServices: "own" };
+}
+
+/**
  * Free-text comments: admins read every one in the cut; service staff only those about
  * their own services; the board and the PCF none at all (not even how many there are).
  */
@@ -326,11 +349,11 @@ async function commentsFor(
   lng: Language,
   services: { id: number; name: { en: string; ur: string } }[],
 ): Promise<SurveyResultsView["comments"]> {
-  if (viewer.role !== "admin" && !isServiceRole(viewer.role)) return null;
-  const own = viewer.role === "admin" ? undefined : (filter.serviceIds ?? viewer.serviceIds).filter((sid) => viewer.serviceIds.includes(sid));
+  const readable = readableCut(viewer, filter);
+  if (!readable) return null;
   const result = await queryComments(
     db,
-    { ...filter, serviceIds: own ?? filter.serviceIds },
+    readable.filter,
     page === null ? { limit: -1, offset: 0 } : { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE },
   );
   const nameOf = new Map(services.map((s) => [s.id, textOf(s.name, lng)]));
@@ -338,8 +361,10 @@ async function commentsFor(
     total: result.total,
     page: page ?? 1,
     pages: Math.max(1, Math.ceil(result.total / COMMENTS_PER_PAGE)),
-    fromServices: own === undefined ? "all" : "own",
+    fromServices: readable.fromServices,
+    responses: page === null ? 0 : (await responseIdsInCut(db, readable.filter)).length,
     items: result.comments.map((c) => ({
+      answerId: c.answerId,
       question: textOf(c.questionText, lng),
       text: c.text,
       language: c.language,

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     links: {
       dashboard: canEnter(user, "dashboard"),
       results: canEnter(user, "results"),
+      loop: canEnter(user, "loop"),
       surveys: canEnter(user, "surveys"),
       campaigns: canEnter(user, "campaigns"),
       users: canEnter(user, "users"),
@@ -60,6 +61,7 @@ export default function StaffHome() {
           <ul>
             {links.dashboard ? <li><Link to="/staff/dashboard">{t("results:home.dashboard")}</Link></li> : null}
             {links.results ? <li><Link to="/staff/results">{t("results:home.results")}</Link></li> : null}
+            {links.loop ? <li><Link to="/staff/loop">{t("home.loop")}</Link></li> : null}
             {links.surveys ? <li><Link to="/staff/surveys">{t("nav.surveys")}</Link></li> : null}
             {links.campaigns ? <li><Link to="/staff/campaigns">{t("nav.campaigns")}</Link></li> : null}
             {links.users ? <li><Link to="/staff/users">{t("nav.users")}</Link></li> : null}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireStaffUser } from "~/auth/session.server";
 import { canEnter } from "~/auth/permissions";
 import { getDb } from "~/db.server";
@@ -169,14 +170,29 @@ export default function SurveyResults() {
         </section>
       ))}
 
-      {view.comments ? <Comments comments={view.comments} query={query} /> : null}
+      {view.comments ? <Comments comments={view.comments} query={query} surveyId={view.survey.id} filters={view.filters.values} /> : null}
     </>
   );
 }
 
-function Comments({ comments, query }: { comments: NonNullable<SurveyResultsView["comments"]>; query: string }) {
+function Comments({
+  comments,
+  query,
+  surveyId,
+  filters,
+}: {
+  comments: NonNullable<SurveyResultsView["comments"]>;
+  query: string;
+  surveyId: number;
+  filters: Record<string, string>;
+}) {
   const { t, phrase } = useResultsText();
+  const { t: tl } = useTranslation("loop");
   const page = (n: number) => `${query ? `${query}&` : "?"}comments_page=${n}#comments`;
+  // A "You said" from this whole cut: the same filters, as evidence (app/loop/evidence.server.ts).
+  const cut = new URLSearchParams({ survey: String(surveyId), from: "filter" });
+  for (const [k, v] of Object.entries(filters)) if (v) cut.set(k, v);
+  const fromCut = `/staff/loop/new?${cut.toString()}`;
   return (
     <section aria-labelledby="comments" className="results-comments">
       <h2 id="comments">{t("comments.title")}</h2>
@@ -186,19 +202,40 @@ function Comments({ comments, query }: { comments: NonNullable<SurveyResultsView
       ) : (
         <>
           <p>{phrase("comments.count", { total: String(comments.total) })}</p>
-          <ul className="card-list">
-            {comments.items.map((c, i) => (
-              <li key={i} className="card">
-                <blockquote className="results-comment" lang={c.language} dir={directionOf(c.language)}>
-                  {c.text}
-                </blockquote>
-                <p className="card__meta">
-                  {c.question}
-                  {c.service ? <> · {c.service}</> : null} · <bdi>{c.date}</bdi>
-                </p>
-              </li>
-            ))}
-          </ul>
+          {comments.responses > 0 ? (
+            <p>
+              <Link to={fromCut}>{tl("evidence.from_responses", { number: comments.responses })}</Link>
+            </p>
+          ) : null}
+          {/* A GET form: choosing comments works without JavaScript. */}
+          <Form method="get" action="/staff/loop/new">
+            <input type="hidden" name="survey" value={surveyId} />
+            <p className="hint" id="choose-comments-hint">
+              {tl("evidence.choose_hint")}
+            </p>
+            <ul className="card-list">
+              {comments.items.map((c, i) => (
+                <li key={c.answerId} className="card">
+                  <blockquote className="results-comment" id={`comment-${c.answerId}`} lang={c.language} dir={directionOf(c.language)}>
+                    {c.text}
+                  </blockquote>
+                  <p className="card__meta">
+                    {c.question}
+                    {c.service ? <> · {c.service}</> : null} · <bdi>{c.date}</bdi>
+                  </p>
+                  <div className="choice">
+                    <input className="choice__input" type="checkbox" name="answer" value={c.answerId} id={`choose-${c.answerId}`} aria-describedby={`comment-${c.answerId}`} />
+                    <label className="choice__label" htmlFor={`choose-${c.answerId}`}>
+                      {tl("evidence.choose", { number: i + 1 })}
+                    </label>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <button type="submit" className="button button--secondary" aria-describedby="choose-comments-hint">
+              {tl("evidence.from_comments")}
+            </button>
+          </Form>
           {comments.pages > 1 ? (
             <nav aria-label={t("comments.pages")} className="link-list">
               {comments.page > 1 ? <Link to={page(comments.page - 1)}>{t("comments.previous")}</Link> : null}

@@ -13,6 +13,7 @@ const NAV: { area: Area; to: string; key: string }[] = [
   { area: "home", to: "/staff", key: "nav.home" },
   { area: "dashboard", to: "/staff/dashboard", key: "results:nav.dashboard" },
   { area: "results", to: "/staff/results", key: "results:nav.results" },
+  { area: "loop", to: "/staff/loop", key: "nav.loop" },
   { area: "surveys", to: "/staff/surveys", key: "nav.surveys" },
   { area: "campaigns", to: "/staff/campaigns", key: "nav.campaigns" },
   { area: "users", to: "/staff/users", key: "nav.users" },

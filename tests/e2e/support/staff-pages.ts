@@ -26,6 +26,11 @@ export interface Ids {
   question: number;
   user: number;
   service: number;
+  /**
+   * A "You said" entry led by SENAR North with no SLT part, when the demo data has one
+   * (seeded by the loop's demo data; undefined in a database without entries).
+   */
+  loopEntry?: number;
 }
 
 /** Ids of seeded records, read from the e2e server's database. */
@@ -33,6 +38,7 @@ export function lookUpIds(): Ids {
   const db = openE2eDatabase();
   try {
     const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
+    const maybe = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number } | undefined)?.id;
     const version = one("SELECT v.id FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = ? ORDER BY v.version LIMIT 1", "senar-parent");
     return {
       senarCampaign: one("SELECT id FROM campaigns WHERE slug = ?", "senar-parent-2026-27"),
@@ -43,6 +49,14 @@ export function lookUpIds(): Ids {
       question: one("SELECT id FROM questions WHERE survey_version_id = ? ORDER BY position LIMIT 1", version),
       user: one("SELECT id FROM users WHERE email = ?", "member.slt@demo.test"),
       service: one("SELECT id FROM services WHERE slug = ?", "slt"),
+      loopEntry: maybe(
+        `SELECT e.id FROM loop_entries e JOIN services s ON s.id = e.lead_service_id
+         WHERE s.slug = ? AND NOT EXISTS (
+           SELECT 1 FROM loop_entry_services les JOIN services c ON c.id = les.service_id WHERE les.entry_id = e.id AND c.slug = ?)
+         ORDER BY e.id LIMIT 1`,
+        "senar-north",
+        "slt",
+      ),
     };
   } finally {
     db.close();
@@ -62,6 +76,7 @@ export function staffPages(ids: Ids): StaffPage[] {
   const campaignStaff: Staff[] = ["admin", "lead", "member", "slt"];
   const senar: Staff[] = ["admin", "lead", "member"];
   const slt: Staff[] = ["admin", "slt"];
+  const loop: Staff[] = ["admin", "pcf", "lead", "member", "slt"];
   const version = `/staff/surveys/${ids.survey}/versions/${ids.version}`;
   const results = `/staff/results/surveys/${ids.survey}`;
   return [
@@ -110,5 +125,12 @@ export function staffPages(ids: Ids): StaffPage[] {
     { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment`, allowed: STAFF },
     { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment?service=${ids.service}`, allowed: ["admin", "pcf", "board", "slt"] },
     { path: `/staff/results/surveys/${ids.coSurvey}/co-assessment.csv`, allowed: STAFF, file: true },
+    // You said, we did: everyone but the board; an entry only for the PCF, admins and
+    // staff of its services.
+    { path: "/staff/loop", allowed: loop },
+    { path: "/staff/loop?status=open", allowed: loop },
+    { path: "/staff/loop/new", allowed: loop },
+    { path: `/staff/loop/new?survey=${ids.survey}&from=filter`, allowed: ["admin", "lead", "member", "slt"] },
+    ...(ids.loopEntry ? [{ path: `/staff/loop/${ids.loopEntry}`, allowed: ["admin", "pcf", "lead", "member"] as Staff[] }] : []),
   ];
 }
