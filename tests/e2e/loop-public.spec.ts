@@ -221,7 +221,7 @@ for (const lng of LANGUAGES) {
       await expect(page).toHaveURL(/service=\d+/);
       await expect(entry(ids.done)).toBeVisible();
       await expect(entry(ids.notPossible)).toHaveCount(0);
-      await page.goto(`/you-said-we-did?term=2026-autumn&theme=autism&service=${serviceId("slt")}`);
+      await page.goto(`/you-said-we-did?term=2026-autumn&theme=appointments&service=${serviceId("slt")}`);
       await expect(main).toContainText(y(lng, "empty_filtered"));
 
       // The entry's own page.

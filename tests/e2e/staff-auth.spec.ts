@@ -75,12 +75,12 @@ for (const lng of LANGUAGES) {
 // The staff navigation of each demo role (keys of staff:nav, or namespaced keys), in order.
 const RESULTS = ["results:nav.dashboard", "results:nav.results"];
 const NAV: Record<string, string[]> = {
-  "admin@demo.test": ["home", ...RESULTS, "surveys", "campaigns", "users", "services", "mailbox"],
-  "pcf@demo.test": ["home", ...RESULTS],
+  "admin@demo.test": ["home", ...RESULTS, "loop", "surveys", "campaigns", "users", "services", "mailbox"],
+  "pcf@demo.test": ["home", ...RESULTS, "loop"],
   "board@demo.test": ["home", ...RESULTS],
-  "lead.senar-north@demo.test": ["home", ...RESULTS, "campaigns"],
-  "member.senar-north@demo.test": ["home", ...RESULTS, "campaigns"],
-  "member.slt@demo.test": ["home", ...RESULTS, "campaigns"],
+  "lead.senar-north@demo.test": ["home", ...RESULTS, "loop", "campaigns"],
+  "member.senar-north@demo.test": ["home", ...RESULTS, "loop", "campaigns"],
+  "member.slt@demo.test": ["home", ...RESULTS, "loop", "campaigns"],
 };
 
 for (const [email, keys] of Object.entries(NAV)) {
