@@ -131,15 +131,7 @@ export async function resolveEvidence(db: Db, user: StaffUser, selection: Eviden
     r.survey_id === selection.surveyId && (r.type === "short_text" || r.type === "long_text") && r.submitted_at !== null;
   if (rows.length !== selection.answerIds.length || !rows.every(fits)) badRequest();
   if (user.role !== "admin" && !rows.every((r) => r.service_id !== null && user.serviceIds.includes(r.service_id))) forbidden();
-  const comments = rows.map((r) => ({
-    answerId: r.id,
-    responseId: r.response_id,
-    text: r.value,
-    language: r.language,
-    question: { en: r.text_en, ur: r.text_ur },
-    serviceId: r.service_id,
-    submittedAt: r.submitted_at!,
-  }));
+  const comments = rows.map(toChosenComment);
   return {
     survey,
     kind: "comments",
@@ -147,6 +139,30 @@ export async function resolveEvidence(db: Db, user: StaffUser, selection: Eviden
     evidence: comments.map((c) => ({ responseId: c.responseId, answerId: c.answerId })),
     families: new Set(comments.map((c) => c.responseId)).size,
     serviceIds: [...new Set(comments.map((c) => c.serviceId).filter((id): id is number => id !== null))],
+  };
+}
+
+type CommentRow = {
+  id: number;
+  response_id: number;
+  value: string;
+  text_en: string;
+  text_ur: string;
+  language: Language;
+  service_id: number | null;
+  submitted_at: string | null;
+};
+
+/** A row of answers joined to its question and submitted response. */
+function toChosenComment(r: CommentRow): ChosenComment {
+  return {
+    answerId: r.id,
+    responseId: r.response_id,
+    text: r.value,
+    language: r.language,
+    question: { en: r.text_en, ur: r.text_ur },
+    serviceId: r.service_id,
+    submittedAt: r.submitted_at!,
   };
 }
 
@@ -175,15 +191,7 @@ export async function linkedComments(db: Db, entryId: number): Promise<ChosenCom
     .orderBy("r.submitted_at", "desc")
     .orderBy("a.id")
     .execute();
-  return rows.map((r) => ({
-    answerId: r.id,
-    responseId: r.response_id,
-    text: r.value,
-    language: r.language,
-    question: { en: r.text_en, ur: r.text_ur },
-    serviceId: r.service_id,
-    submittedAt: r.submitted_at!,
-  }));
+  return rows.map(toChosenComment);
 }
 
 /**

@@ -4,9 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { readEnv } from "~/env.server";
-import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { actOnEntry, entryIdOr404, loadEntryPage } from "~/loop/entry-page.server";
+import { CommentCards } from "~/loop/ui/CommentCards";
 import { CloseForm, DiscardForm, EditDraftForm, OpenForm, PublishForm, ReassignForm, SendBackForm, UpdateForm, type EntryAnswer } from "~/loop/ui/EntryForms";
 import { DueTag } from "~/loop/ui/QueueTable";
 import { formProblems } from "~/loop/ui/problems";
@@ -206,18 +207,7 @@ export default function EntryPage() {
       ) : page.comments.length || page.responsesWithoutComment ? (
         <>
           {page.comments.length ? (
-            <ul className="card-list">
-              {page.comments.map((c, i) => (
-                <li key={i} className="card">
-                  <blockquote lang={c.language} dir={directionOf(c.language)}>
-                    {c.text}
-                  </blockquote>
-                  <p className="card__meta">
-                    {c.question} · <bdi>{c.date}</bdi>
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <CommentCards comments={page.comments} />
           ) : null}
           {page.responsesWithoutComment ? <p>{phrase("entry.evidence_responses", { number: page.responsesWithoutComment })}</p> : null}
         </>

@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
-import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { createDraft, draftProblems } from "~/loop/loop.server";
 import { EMPTY_DRAFT, draftChoices, draftInputOf, readDraftForm, sourceFor, type DraftValues } from "~/loop/draft-form.server";
 import { evidenceForDraft } from "~/loop/evidence.server";
+import { CommentCards } from "~/loop/ui/CommentCards";
 import { DraftFields } from "~/loop/ui/DraftFields";
 import { formProblems, type ShownProblem } from "~/loop/ui/problems";
 import { useLoopPhrase } from "~/loop/ui/phrase";
@@ -83,18 +84,7 @@ export default function NewEntry() {
           {evidence.kind === "comments" ? (
             <>
               <p>{phrase("new.evidence_comments", { number: evidence.comments.length })}</p>
-              <ul className="card-list">
-                {evidence.comments.map((c, i) => (
-                  <li key={i} className="card">
-                    <blockquote lang={c.language} dir={directionOf(c.language)}>
-                      {c.text}
-                    </blockquote>
-                    <p className="card__meta">
-                      {c.question} · <bdi>{c.date}</bdi>
-                    </p>
-                  </li>
-                ))}
-              </ul>
+              <CommentCards comments={evidence.comments} />
             </>
           ) : (
             <p>{phrase("new.evidence_filter", { number: evidence.families })}</p>

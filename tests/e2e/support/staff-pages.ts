@@ -26,11 +26,8 @@ export interface Ids {
   question: number;
   user: number;
   service: number;
-  /**
-   * A "You said" entry led by SENAR North with no SLT part, when the demo data has one
-   * (seeded by the loop's demo data; undefined in a database without entries).
-   */
-  loopEntry?: number;
+  /** Seeded "You said" entries led by SENAR North (no SLT part), one in each of these states. */
+  loopEntries: Record<"draft" | "open" | "closed" | "published", number>;
 }
 
 /** Ids of seeded records, read from the e2e server's database. */
@@ -38,7 +35,6 @@ export function lookUpIds(): Ids {
   const db = openE2eDatabase();
   try {
     const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
-    const maybe = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number } | undefined)?.id;
     const version = one("SELECT v.id FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = ? ORDER BY v.version LIMIT 1", "senar-parent");
     return {
       senarCampaign: one("SELECT id FROM campaigns WHERE slug = ?", "senar-parent-2026-27"),
@@ -49,14 +45,18 @@ export function lookUpIds(): Ids {
       question: one("SELECT id FROM questions WHERE survey_version_id = ? ORDER BY position LIMIT 1", version),
       user: one("SELECT id FROM users WHERE email = ?", "member.slt@demo.test"),
       service: one("SELECT id FROM services WHERE slug = ?", "slt"),
-      loopEntry: maybe(
-        `SELECT e.id FROM loop_entries e JOIN services s ON s.id = e.lead_service_id
-         WHERE s.slug = ? AND NOT EXISTS (
-           SELECT 1 FROM loop_entry_services les JOIN services c ON c.id = les.service_id WHERE les.entry_id = e.id AND c.slug = ?)
-         ORDER BY e.id LIMIT 1`,
-        "senar-north",
-        "slt",
-      ),
+      loopEntries: Object.fromEntries(
+        (["draft", "open", "closed", "published"] as const).map((status) => [
+          status,
+          one(
+            `SELECT e.id FROM loop_entries e JOIN services s ON s.id = e.lead_service_id
+             WHERE s.slug = 'senar-north' AND e.status = ? AND NOT EXISTS (
+               SELECT 1 FROM loop_entry_services les JOIN services c ON c.id = les.service_id WHERE les.entry_id = e.id AND c.slug = 'slt')
+             ORDER BY e.id LIMIT 1`,
+            status,
+          ),
+        ]),
+      ) as Ids["loopEntries"],
     };
   } finally {
     db.close();
@@ -131,6 +131,6 @@ export function staffPages(ids: Ids): StaffPage[] {
     { path: "/staff/loop?status=open", allowed: loop },
     { path: "/staff/loop/new", allowed: loop },
     { path: `/staff/loop/new?survey=${ids.survey}&from=filter`, allowed: ["admin", "lead", "member", "slt"] },
-    ...(ids.loopEntry ? [{ path: `/staff/loop/${ids.loopEntry}`, allowed: ["admin", "pcf", "lead", "member"] as Staff[] }] : []),
+    ...Object.values(ids.loopEntries).map((id) => ({ path: `/staff/loop/${id}`, allowed: ["admin", "pcf", "lead", "member"] as Staff[] })),
   ];
 }
