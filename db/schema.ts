@@ -235,7 +235,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 /** Every email is written here first; the sender delivers it with retries. */
 export interface OutboxTable {
   id: Generated<number>;
-  /** e.g. "invitation", "reminder", "loop_reminder". */
+  /** e.g. "invitation", "reminder", "loop_overdue", "loop_publication" (labels in locales mail:kinds). */
   kind: string;
   to_address: string;
   language: Language;

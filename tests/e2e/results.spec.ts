@@ -31,6 +31,8 @@ const table = (page: Page, caption: string) => page.getByRole("table", { name: e
 
 /** A table's body as rows of cell texts (the row header first). */
 async function rowsOf(t: Locator): Promise<string[][]> {
+  // evaluateAll does not wait: right after a redirect the page may still be loading.
+  await t.waitFor();
   return t.locator("tbody tr, tfoot tr").evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim())),
   );
