@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,11 @@ import { canEnter, type Area } from "~/auth/permissions";
 import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { CsrfField } from "~/ui/StaffForm";
+
+// Staff check Urdu texts (surveys, "You said" entries, comments, emails) on English pages
+// too, so staff pages always declare the Nastaliq font face. Its file (unicode-range: Arabic
+// script only) downloads only when a page shows Urdu text; public English pages never load it.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/fonts/urdu.css" }];
 
 /** The staff navigation, in order; each link shows only to roles that may enter its area. Keys are staff:nav.* unless namespaced. */
 const NAV: { area: Area; to: string; key: string }[] = [
