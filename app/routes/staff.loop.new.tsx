@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
+import { listServices } from "~/admin/services.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { createDraft, draftProblems } from "~/loop/loop.server";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = readDraftForm(form);
   const raw = form.get("evidence");
   const evidence = await evidenceForDraft(db, user, new URLSearchParams(typeof raw === "string" ? raw : ""), lng);
-  const services = await db.selectFrom("services").select("id").execute();
+  const services = await listServices(db);
   const { input, problems } = draftInputOf(
     values,
     services.map((s) => s.id),
