@@ -26,6 +26,19 @@ for (const lng of ["en", "ur"] as const) {
     await expect(page.locator("#resume-link")).toBeVisible();
     await expectNoSidewaysScroll(page);
   });
+
+  test(`the You Said, We Did pages reflow at 320px (${lng})`, async ({ page }) => {
+    await page.goto(`/you-said-we-did?lng=${lng}`);
+    await expectNoSidewaysScroll(page);
+    // The first entry's own page, with its "Did this help?" form.
+    await page.locator(".yswd-entry__title a").first().click();
+    await expect(page).toHaveURL(/\/you-said-we-did\/\d+/);
+    await expectNoSidewaysScroll(page);
+    for (const path of ["/you-said-we-did/print", "/you-said-we-did/subscribe"]) {
+      await page.goto(path);
+      await expectNoSidewaysScroll(page);
+    }
+  });
 }
 
 test("keyboard focus is visible on links, answers and buttons", async ({ page }) => {
