@@ -6,8 +6,8 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database, Language, LoopSource } from "@db/schema";
 import type { StaffUser } from "~/auth/permissions";
-import { getFixedT } from "~/i18n/i18n";
-import { previousTerms, termOf } from "~/results/periods";
+import { getFixedT, pick } from "~/i18n/i18n";
+import { parseTermKey, previousTerms, termOf } from "~/results/periods";
 import { termLabel } from "~/results/results-page.server";
 import type { TermKey } from "~/results/types";
 import type { DraftInput } from "./loop.server";
@@ -79,6 +79,19 @@ export function draftInputOf(
   };
 }
 
+/** The draft form as posted: its values to re-show, and the draft they make, checked against the services there are. */
+export async function draftFromForm(db: Db, form: FormData): Promise<{ values: DraftValues } & ReturnType<typeof draftInputOf>> {
+  const values = readDraftForm(form);
+  const services = await db.selectFrom("services").select("id").execute();
+  return {
+    values,
+    ...draftInputOf(
+      values,
+      services.map((s) => s.id),
+    ),
+  };
+}
+
 export interface Choice {
   value: string;
   label: string;
@@ -106,10 +119,10 @@ function termChoices(now: Date): TermKey[] {
 export async function draftChoices(db: Db, user: StaffUser, lng: Language, now: Date, keepPeriod?: string): Promise<DraftChoices> {
   const services = await db.selectFrom("services").select(["id", "name_en", "name_ur"]).orderBy(lng === "ur" ? "name_ur" : "name_en").execute();
   const own = user.role === "admin" || user.role === "pcf" ? services : services.filter((s) => user.serviceIds.includes(s.id));
-  const asChoice = (s: (typeof services)[number]) => ({ value: String(s.id), label: lng === "ur" ? s.name_ur : s.name_en });
+  const asChoice = (s: (typeof services)[number]) => ({ value: String(s.id), label: pick(s, "name", lng) });
   const terms = termChoices(now);
   // An entry's own period stays choosable when it is older than the list.
-  if (keepPeriod && /^\d{4}-(spring|summer|autumn)$/.test(keepPeriod) && !terms.includes(keepPeriod as TermKey)) terms.push(keepPeriod as TermKey);
+  if (keepPeriod && parseTermKey(keepPeriod) && !terms.includes(keepPeriod as TermKey)) terms.push(keepPeriod as TermKey);
   const tc = getFixedT(lng, "loop_common");
   return {
     leadServices: own.map(asChoice),

@@ -7,13 +7,13 @@ import { json } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { LOOP_OUTCOMES, type Database, type Language, type LoopOutcome, type LoopStatus } from "@db/schema";
-import { isServiceRole, type StaffUser } from "~/auth/permissions";
+import { canWorkOnServices, type StaffUser } from "~/auth/permissions";
 import { forbidden } from "~/auth/session.server";
 import { formatDate } from "~/i18n/format";
-import { getFixedT } from "~/i18n/i18n";
+import { getFixedT, pick } from "~/i18n/i18n";
 import { termLabel } from "~/results/results-page.server";
 import type { TermKey } from "~/results/types";
-import { draftChoices, draftInputOf, readDraftForm, type DraftChoices, type DraftValues } from "./draft-form.server";
+import { draftChoices, draftFromForm, type DraftChoices, type DraftValues } from "./draft-form.server";
 import { linkedComments, showComment, type CommentShown } from "./evidence.server";
 import { outcomeLabel, statusLabel, themeLabel } from "./labels";
 import {
@@ -22,6 +22,8 @@ import {
   canEditDraft,
   canAddUpdate,
   canViewEntry,
+  editRefusal,
+  todayOf,
   transitionProblems,
   transitionRefusal,
   type LoopAction,
@@ -36,6 +38,7 @@ import {
   familiesCount,
   findEntryFacts,
   listEvents,
+  refused,
   type LoopResult,
 } from "./loop.server";
 import { dueMark, type DueMark } from "./queues.server";
@@ -53,13 +56,6 @@ export function entryIdOr404(param: string | undefined): number {
   return id;
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
-/** Whether the user reads the linked comments themselves: admins and staff of the entry's services. */
-export function mayReadEvidence(user: StaffUser, serviceIds: readonly number[]): boolean {
-  if (user.role === "admin") return true;
-  return isServiceRole(user.role) && serviceIds.some((id) => user.serviceIds.includes(id));
-}
 
 export type FamiliesShown = { kind: "shown"; n: number } | { kind: "fewer_than"; threshold: number };
 
@@ -138,7 +134,7 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
   const services = await db.selectFrom("services").select(["id", "name_en", "name_ur"]).where("id", "in", serviceIds).execute();
   const nameOf = (sid: number) => {
     const s = services.find((x) => x.id === sid);
-    return s ? (lng === "ur" ? s.name_ur : s.name_en) : "";
+    return s ? pick(s, "name", lng) : "";
   };
   const people = await db
     .selectFrom("users")
@@ -148,7 +144,8 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
   const personName = (uid: number | null) => (uid === null ? null : (people.find((p) => p.id === uid)?.name ?? null));
   const date = (iso: string | null) => (iso ? formatDate(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso, lng) : null);
 
-  const reads = mayReadEvidence(user, serviceIds);
+  // The linked comments are read by admins and staff of the entry's services, as on the results pages.
+  const reads = canWorkOnServices(user, serviceIds);
   const n = await familiesCount(db, entry);
   const evidenceRows = await db.selectFrom("loop_evidence").select(["answer_id"]).where("entry_id", "=", id).execute();
   const survey = entry.survey_id
@@ -185,7 +182,7 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
       changeFrom: date(entry.change_from),
       owner: personName(entry.owner_id),
       dueOn: date(entry.due_on),
-      dueMark: dueMark({ status: entry.status, dueOn: entry.due_on }, today(now)),
+      dueMark: dueMark({ status: entry.status, dueOn: entry.due_on }, todayOf(now)),
       createdBy: personName(entry.created_by),
       createdAt: date(entry.created_at)!,
       openedAt: date(entry.opened_at),
@@ -197,7 +194,7 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
     families: familiesShown(n, entry.source, reads, threshold),
     comments: reads && entry.source === "survey" ? (await linkedComments(db, id)).map((c) => showComment(c, lng)) : null,
     responsesWithoutComment: reads ? evidenceRows.filter((r) => r.answer_id === null).length : 0,
-    surveyTitle: survey ? (lng === "ur" ? survey.title_ur : survey.title_en) : null,
+    surveyTitle: survey ? pick(survey, "title", lng) : null,
     events: events.map((e) => ({
       id: e.id,
       at: formatDate(e.at, lng),
@@ -280,12 +277,7 @@ export async function actOnEntry(db: Db, user: StaffUser, id: number, form: Form
   const { csrf: _csrf, intent: _intent, ...typed } = Object.fromEntries(form.entries()) as Record<string, string>;
   const values: Record<string, string | string[]> = typed;
   if (f.intent === "edit") {
-    const draft = readDraftForm(form);
-    const services = await db.selectFrom("services").select("id").execute();
-    const { input, problems } = draftInputOf(
-      draft,
-      services.map((s) => s.id),
-    );
+    const { values: draft, input, problems } = await draftFromForm(db, form);
     const result: LoopResult = problems.length ? await refusedOr400(db, user, id, "edit", problems) : await editDraft(db, user, id, input, now);
     return { intent: f.intent, values: draft, result };
   }
@@ -295,7 +287,7 @@ export async function actOnEntry(db: Db, user: StaffUser, id: number, form: Form
   const input = transitionInputOf(f);
   if (f.intent === "discard" && f.confirm !== "yes") {
     // A discard must be confirmed: asked for with the other problems, after the role and state checks.
-    const problems = [...transitionProblems("discard", input, today(now)), { field: "confirm", code: "confirm_missing" }];
+    const problems = [...transitionProblems("discard", input, todayOf(now)), { field: "confirm", code: "confirm_missing" }];
     return { intent: f.intent, values, result: await refusedOr400(db, user, id, "discard", problems) };
   }
   return { intent: f.intent, values, result: await applyTransition(db, user, id, f.intent, input, now, { publicUrl }) };
@@ -305,12 +297,6 @@ export async function actOnEntry(db: Db, user: StaffUser, id: number, form: Form
 async function refusedOr400(db: Db, user: StaffUser, id: number, intent: "edit" | "discard", problems: Problem[]): Promise<LoopResult> {
   const found = await findEntryFacts(db, id);
   if (!found) return { ok: false, status: 404 };
-  if (intent === "edit" && !canEditDraft(user, found.facts)) {
-    return found.entry.status === "draft" ? { ok: false, status: 403, refusal: "not_allowed" } : { ok: false, status: 409, refusal: "wrong_state" };
-  }
-  if (intent === "discard") {
-    const refusal = transitionRefusal(user, "discard", found.facts);
-    if (refusal) return { ok: false, status: refusal === "not_allowed" ? 403 : 409, refusal };
-  }
-  return { ok: false, status: 400, problems };
+  const refusal = intent === "edit" ? editRefusal(user, found.facts) : transitionRefusal(user, "discard", found.facts);
+  return refusal ? refused(refusal) : { ok: false, status: 400, problems };
 }

@@ -5,6 +5,7 @@ import { termPeriod, parseTermKey } from "~/results/periods";
 import { termLabel } from "~/results/results-page.server";
 import type { TermKey, Visibility } from "~/results/types";
 import { loopCounts, loopFigures, loopFiguresByService, overdueNow, type LoopEntryRow, type LoopFigures, type LoopRatingRow, type LoopServiceFigures, type Span } from "./figures";
+import { todayOf } from "./loop-states";
 
 type Db = Kysely<Database>;
 
@@ -54,7 +55,7 @@ export async function loadLoopDashboard(
   lng: Language,
   now: Date,
 ): Promise<LoopDashboardView> {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   const term = terms[terms.length - 1];
   const entries = await loopEntryRows(db);
   const ratings = await loopRatingRows(db, { start: spanOf(terms[0]).start, end: spanOf(term).end });

@@ -62,10 +62,26 @@ export function canEditDraft(user: StaffUser, entry: EntryFacts): boolean {
   return user.role === "admin" || entry.createdBy === user.id || isStaffOf(user, [entry.leadServiceId]);
 }
 
+/**
+ * Null when the user may edit this entry's draft now; otherwise why not. Role before state,
+ * as for moves: someone who could never edit it is told so, whatever its state.
+ */
+export function editRefusal(user: StaffUser, entry: EntryFacts): RefusalReason | null {
+  if (!canEditDraft(user, { ...entry, status: "draft" })) return "not_allowed";
+  return entry.status === "draft" ? null : "wrong_state";
+}
+
+/**
+ * Whether the public can see an entry: published, or open/closed and published as "We are
+ * doing". (app/loop/public.server.ts asks the same in SQL.)
+ */
+export function isPublic(entry: Pick<EntryFacts, "status" | "publishedOpenAt">): boolean {
+  return entry.status === "published" || ((entry.status === "open" || entry.status === "closed") && entry.publishedOpenAt !== null);
+}
+
 /** Who may add a dated public update to an entry the public can already see. */
 export function canAddUpdate(user: StaffUser, entry: EntryFacts): boolean {
-  const visible = entry.status === "published" || ((entry.status === "open" || entry.status === "closed") && entry.publishedOpenAt !== null);
-  if (!visible) return false;
+  if (!isPublic(entry)) return false;
   return user.role === "admin" || user.role === "pcf" || entry.ownerId === user.id || isLeadOf(user, entry);
 }
 
@@ -191,6 +207,11 @@ export function transitionProblems(action: LoopAction, input: TransitionInput, t
 /** Whether an entry the public can see is past its due date and still not closed out. */
 export function isOverdue(entry: { status: LoopStatus; dueOn: string | null }, today: string): boolean {
   return entry.status === "open" && entry.dueOn !== null && entry.dueOn < today;
+}
+
+/** Today's date (YYYY-MM-DD, UTC): the loop's due dates and terms are UTC dates. */
+export function todayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 /** Days between two ISO dates or date-times, by calendar date (UTC). */

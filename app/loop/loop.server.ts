@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, LoopEntry, LoopSource, LoopStatus } from "@db/schema";
 import type { StaffUser } from "~/auth/permissions";
 import {
-  canEditDraft,
+  editRefusal,
+  todayOf,
   canAddUpdate,
   targetStatus,
   transitionProblems,
@@ -16,6 +17,7 @@ import {
   type RefusalReason,
   type TransitionInput,
 } from "./loop-states";
+import { parseTermKey } from "~/results/periods";
 import { isLoopTheme } from "./themes";
 import { queuePublicationEmails } from "./subscriptions.server";
 
@@ -33,7 +35,10 @@ export type LoopResult<T = undefined> =
   | { ok: false; status: 403 | 409; refusal: RefusalReason }
   | { ok: false; status: 404 };
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
+/** The answer to a refused move or edit: 403 for the role, 409 for the state. */
+export function refused(refusal: RefusalReason): LoopResult<never> {
+  return { ok: false, status: refusal === "not_allowed" ? 403 : 409, refusal };
+}
 
 // ---- Reading ----
 
@@ -161,12 +166,10 @@ export interface DraftInput {
   evidence?: { responseId: number; answerId: number | null }[];
 }
 
-const TERM = /^\d{4}-(spring|summer|autumn)$/;
-
 export function draftProblems(input: DraftInput): Problem[] {
   const problems: Problem[] = [];
   if (!Number.isSafeInteger(input.leadServiceId) || input.leadServiceId <= 0) problems.push({ field: "leadService", code: "leadService_missing" });
-  if (!TERM.test(input.period)) problems.push({ field: "period", code: "period_invalid" });
+  if (!parseTermKey(input.period)) problems.push({ field: "period", code: "period_invalid" });
   if (!isLoopTheme(input.theme)) problems.push({ field: "theme", code: "theme_missing" });
   const en = input.youSaidEn.trim();
   if (!en) problems.push({ field: "youSaidEn", code: "youSaidEn_missing" });
@@ -242,9 +245,8 @@ export async function editDraft(
   return db.transaction().execute(async (trx): Promise<LoopResult> => {
     const found = await findEntryFacts(trx, id);
     if (!found) return { ok: false, status: 404 };
-    // Role before state, as for moves: someone who could never edit it is told so, whatever its state.
-    if (!canEditDraft(user, { ...found.facts, status: "draft" })) return { ok: false, status: 403, refusal: "not_allowed" };
-    if (found.entry.status !== "draft") return { ok: false, status: 409, refusal: "wrong_state" };
+    const refusal = editRefusal(user, found.facts);
+    if (refusal) return refused(refusal);
     if (user.role !== "admin" && user.role !== "pcf" && !user.serviceIds.includes(input.leadServiceId)) {
       return { ok: false, status: 403, refusal: "not_allowed" };
     }
@@ -364,14 +366,14 @@ async function transitionIn(trx: Tx, user: StaffUser, id: number, action: LoopAc
   if (!found) return { ok: false, status: 404 };
   const { entry, facts } = found;
   const refusal = transitionRefusal(user, action, facts);
-  if (refusal) return { ok: false, status: refusal === "not_allowed" ? 403 : 409, refusal };
+  if (refusal) return refused(refusal);
 
   const merged: TransitionInput = {
     ...input,
     youSaidEn: entry.you_said_en,
     youSaidUr: entry.you_said_ur,
   };
-  const problems = transitionProblems(action, merged, today(now));
+  const problems = transitionProblems(action, merged, todayOf(now));
   if ((action === "open" || action === "reassign") && input.ownerId && !problems.some((p) => p.field === "owner")) {
     const serviceIds = [facts.leadServiceId, ...facts.contributingServiceIds];
     if (!(await isEligibleOwner(trx, input.ownerId, serviceIds))) problems.push({ field: "owner", code: "owner_invalid" });

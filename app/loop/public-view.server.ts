@@ -6,6 +6,7 @@ import type { MonthKey, TermKey } from "~/results/types";
 import { outcomeLabel, themeLabel } from "./labels";
 import {
   listPublicEntries,
+  mayRate,
   parsePublicFilters,
   publicFilterChoices,
   type Bilingual,
@@ -89,7 +90,7 @@ export function entryView(entry: PublicEntry, lng: Language): EntryView {
         : null,
     families: familiesText(entry.families, lng),
     updates: entry.updates.map((u) => ({ iso: u.at, date: formatDate(u.at, lng), text: textIn(u.body, lng) })),
-    canRate: state.kind === "did",
+    canRate: mayRate(entry),
   };
 }
 

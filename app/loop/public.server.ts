@@ -1,7 +1,9 @@
+import { json } from "@remix-run/node";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database, LoopOutcome } from "@db/schema";
 import { readEnv } from "~/env.server";
-import { isOverdue } from "./loop-states";
+import { parseTermKey } from "~/results/periods";
+import { isOverdue, todayOf } from "./loop-states";
 import { recordEvent } from "./loop.server";
 import { isLoopTheme } from "./themes";
 
@@ -65,8 +67,6 @@ export interface PublicFilters {
   theme?: string;
 }
 
-const TERM = /^\d{4}-(spring|summer|autumn)$/;
-
 function positiveId(value: string | null): number | undefined {
   if (!value || !/^\d{1,9}$/.test(value)) return undefined;
   const n = Number(value);
@@ -80,16 +80,12 @@ export function parsePublicFilters(params: URLSearchParams): PublicFilters {
   return {
     organisation: positiveId(params.get("organisation")),
     service: positiveId(params.get("service")),
-    term: TERM.test(term) ? term : undefined,
+    term: parseTermKey(term) ? term : undefined,
     theme: isLoopTheme(theme) ? theme : undefined,
   };
 }
 
-/** The one definition of "the public can see it". */
-export function isPubliclyVisible(entry: { status: string; published_open_at: string | null }): boolean {
-  return entry.status === "published" || ((entry.status === "open" || entry.status === "closed") && entry.published_open_at !== null);
-}
-
+/** "The public can see it" in SQL: isPublic in loop-states.ts. */
 function visible(eb: ExpressionBuilder<Database, "loop_entries">) {
   return eb.or([
     eb("loop_entries.status", "=", "published"),
@@ -97,7 +93,6 @@ function visible(eb: ExpressionBuilder<Database, "loop_entries">) {
   ]);
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** A service and its organisation, named in both languages (joined as "services" and "organisations"). */
 const PLACE_COLUMNS = [
@@ -163,7 +158,7 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
       .execute(),
   ]);
   const countOf = new Map(counts.map((c) => [c.entry_id, Number(c.n)]));
-  const day = today(now);
+  const day = todayOf(now);
   return rows.map((r): PublicEntry => {
     const families = r.source === "forum" ? r.forum_families ?? 0 : countOf.get(r.id) ?? 0;
     const entryUpdates = updates
@@ -264,6 +259,16 @@ export async function findPublicEntries(
 /** "Did this help?" is asked of published "We did"s only. */
 export function mayRate(entry: PublicEntry): boolean {
   return entry.state.kind === "did";
+}
+
+/**
+ * The public entry an address names (`/you-said-we-did/:id`), or a 404 for an id that is
+ * malformed, unknown or not public; with `rateable`, only a published "We did".
+ */
+export async function publicEntryOr404(db: Tx, param: string | undefined, { rateable = false } = {}): Promise<PublicEntry> {
+  const entry = /^\d{1,9}$/.test(param ?? "") ? await findPublicEntry(db, Number(param)) : undefined;
+  if (!entry || (rateable && !mayRate(entry))) throw json({ reason: "not_found" }, { status: 404 });
+  return entry;
 }
 
 /** Stores one anonymous "Did this help?" answer: nothing about who gave it. */

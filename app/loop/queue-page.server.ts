@@ -11,6 +11,7 @@ import { getFixedT } from "~/i18n/i18n";
 import type { QueueRow } from "./ui/QueueTable";
 import { statusLabel } from "./labels";
 import { publishEntries, type LoopResult } from "./loop.server";
+import { todayOf } from "./loop-states";
 import {
   awaitingPublication,
   dealWithRequest,
@@ -44,7 +45,7 @@ export function toQueueRow(e: QueueEntry, lng: Language, today: string): QueueRo
 export const StatusFilterSchema = z.enum(LOOP_STATUSES).optional().catch(undefined);
 
 export async function loadQueues(db: Db, user: StaffUser, lng: Language, status: LoopStatus | undefined, now: Date) {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   const rows = (entries: QueueEntry[]) => entries.map((e) => toQueueRow(e, lng, today));
   const serviceStaff = isServiceRole(user.role);
   const reviewer = mayDealWithRequests(user);

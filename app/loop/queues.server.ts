@@ -6,7 +6,8 @@
 import type { Kysely } from "kysely";
 import type { Database, Language, LoopSource, LoopStatus } from "@db/schema";
 import type { StaffUser } from "~/auth/permissions";
-import { SHORT_MAX, addDays, type Problem } from "./loop-states";
+import { SHORT_MAX, addDays, isOverdue, type Problem } from "./loop-states";
+import { DUE_SOON_DAYS } from "./reminders";
 import { recordEvent, type LoopResult } from "./loop.server";
 
 type Db = Kysely<Database>;
@@ -14,13 +15,10 @@ type Db = Kysely<Database>;
 /** How close an open entry is to its due date, said in words on every list. */
 export type DueMark = "overdue" | "due_soon" | null;
 
-/** Days before the due date an entry counts as "due soon" (as the owner's reminder). */
-export const DUE_SOON_DAYS = 7;
-
-/** Overdue: open and past its due date; due soon: open and due within 7 days (today included). */
+/** Overdue: open and past its due date; due soon: open and due within the owner's reminder window (today included). */
 export function dueMark(entry: { status: LoopStatus; dueOn: string | null }, today: string): DueMark {
   if (entry.status !== "open" || entry.dueOn === null) return null;
-  if (entry.dueOn < today) return "overdue";
+  if (isOverdue(entry, today)) return "overdue";
   if (entry.dueOn <= addDays(today, DUE_SOON_DAYS)) return "due_soon";
   return null;
 }

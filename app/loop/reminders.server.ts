@@ -5,7 +5,7 @@ import { getFixedT } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { renderEmail } from "~/mail/layout";
 import { enqueueEmail, type OutgoingEmail } from "~/mail/outbox.server";
-import { addDays } from "./loop-states";
+import { addDays, todayOf } from "./loop-states";
 import { recordEvent } from "./loop.server";
 import { auditActionOf, DUE_SOON_DAYS, recipientOf, remindersDue } from "./reminders";
 
@@ -112,7 +112,7 @@ async function sendOne(db: Db, kind: LoopReminderKind, entry: ReminderEntry, now
  */
 export async function sendLoopReminders(db: Db, now: Date, opts: { publicUrl?: string } = {}): Promise<LoopReminderSummary> {
   const publicUrl = opts.publicUrl ?? readEnv().PUBLIC_URL;
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   const rows = await db
     .selectFrom("loop_entries as e")
     .innerJoin("users as o", "o.id", "e.owner_id")

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { LANGUAGES, type Database, type Language } from "@db/schema";
 import { readEnv } from "~/env.server";
-import { getFixedT } from "~/i18n/i18n";
+import { getFixedT, pick } from "~/i18n/i18n";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { findPublicEntries } from "./public.server";
 import { entryView } from "./public-view.server";
@@ -77,6 +77,49 @@ export async function listSubscribableServices(db: Tx) {
     .orderBy("organisations.name_en")
     .orderBy("services.name_en")
     .execute();
+}
+
+/** The services one may subscribe to, grouped under their organisation, for the form's select. */
+export async function subscribableServiceGroups(db: Tx, lng: Language) {
+  const organisations = new Map<number, { label: string; services: { value: string; label: string }[] }>();
+  for (const s of await listSubscribableServices(db)) {
+    const group = organisations.get(s.organisation_id) ?? { label: pick(s, "organisation", lng), services: [] };
+    group.services.push({ value: String(s.id), label: pick(s, "name", lng) });
+    organisations.set(s.organisation_id, group);
+  }
+  return [...organisations.values()];
+}
+
+export type SubscribeField = "email" | "language" | "service";
+
+/**
+ * The subscribe form as posted: the values to re-show, an error message per field (in the
+ * page's language), and the subscription to ask for when there is none.
+ */
+export async function readSubscribeForm(db: Tx, form: FormData, lng: Language) {
+  const values = {
+    email: String(form.get("email") ?? "").slice(0, EMAIL_MAX * 4),
+    language: String(form.get("language") ?? ""),
+    service: String(form.get("service") ?? ""),
+  };
+  const parsed = SubscribeSchema.safeParse(values);
+  const errors: Partial<Record<SubscribeField, string>> = {};
+  const t = getFixedT(lng, "yswd");
+  // i18n-dynamic: yswd:subscribe.errors.
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as SubscribeField;
+      errors[field] ??= t(`subscribe.errors.${issue.message}`, { max: EMAIL_MAX });
+    }
+  }
+  const serviceId = parsed.success && parsed.data.service !== "all" ? Number(parsed.data.service) : null;
+  if (parsed.success && serviceId !== null) {
+    const known = await db.selectFrom("services").select("id").where("id", "=", serviceId).executeTakeFirst();
+    if (!known) errors.service = t("subscribe.errors.service_missing");
+  }
+  const input: SubscribeInput | null =
+    parsed.success && !Object.keys(errors).length ? { email: parsed.data.email, language: parsed.data.language, serviceId } : null;
+  return { values, errors, input };
 }
 
 export interface SubscribeInput {

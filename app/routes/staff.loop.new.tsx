@@ -3,11 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
-import { listServices } from "~/admin/services.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { createDraft, draftProblems } from "~/loop/loop.server";
-import { EMPTY_DRAFT, draftChoices, draftInputOf, readDraftForm, sourceFor, type DraftValues } from "~/loop/draft-form.server";
+import { EMPTY_DRAFT, draftChoices, draftFromForm, sourceFor, type DraftValues } from "~/loop/draft-form.server";
 import { evidenceForDraft } from "~/loop/evidence.server";
 import { CommentCards } from "~/loop/ui/CommentCards";
 import { DraftFields } from "~/loop/ui/DraftFields";
@@ -44,14 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const { session, user, form } = await requireStaffForm(request, "loop", db);
   const lng = languageFromRequest(request);
-  const values = readDraftForm(form);
+  const { values, input, problems } = await draftFromForm(db, form);
   const raw = form.get("evidence");
   const evidence = await evidenceForDraft(db, user, new URLSearchParams(typeof raw === "string" ? raw : ""), lng);
-  const services = await listServices(db);
-  const { input, problems } = draftInputOf(
-    values,
-    services.map((s) => s.id),
-  );
   const source = sourceFor(user);
   const all = [...problems, ...draftProblems({ ...input, source })];
   const refused = (problems: ShownProblem[]) => json({ form: FORM, errors: problems, values }, { status: 400 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { LOOP_RATINGS } from "@db/schema";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
-import { findPublicEntry, mayRate, recordRating } from "~/loop/public.server";
+import { publicEntryOr404, recordRating } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { ratedCookie, readRatedIds } from "~/loop/rating-cookie";
 import { PublicEntryCard, RatingBlock, entryPath } from "~/loop/ui/PublicEntry";
@@ -18,14 +18,8 @@ import { ErrorSummary } from "~/ui/forms";
 
 const RatingSchema = z.object({ rating: z.enum(LOOP_RATINGS) });
 
-async function publicEntryOr404(id: string | undefined) {
-  const entry = /^\d{1,9}$/.test(id ?? "") ? await findPublicEntry(getDb(), Number(id)) : undefined;
-  if (!entry) throw json({ reason: "not_found" }, { status: 404 });
-  return entry;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = await publicEntryOr404(params.id);
+  const entry = await publicEntryOr404(getDb(), params.id);
   const lng = languageFromRequest(request);
   const view = entryView(entry, lng);
   const answered = readRatedIds(request).includes(entry.id);
@@ -39,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const entry = await publicEntryOr404(params.id);
-  if (!mayRate(entry)) throw json({ reason: "not_found" }, { status: 404 });
+  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
   const parsed = RatingSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const lng = languageFromRequest(request);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { TEXT_MAX } from "~/loop/loop-states";
-import { findPublicEntry, mayRate, recordLookAgain } from "~/loop/public.server";
+import { publicEntryOr404, recordLookAgain } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { PublicEntryCard, entryPath } from "~/loop/ui/PublicEntry";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -19,20 +19,14 @@ const LookAgainSchema = z.object({
   reason: z.string().trim().min(1, "reason_missing").max(TEXT_MAX, "reason_too_long"),
 });
 
-async function rateableEntryOr404(id: string | undefined) {
-  const entry = /^\d{1,9}$/.test(id ?? "") ? await findPublicEntry(getDb(), Number(id)) : undefined;
-  if (!entry || !mayRate(entry)) throw json({ reason: "not_found" }, { status: 404 });
-  return entry;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = await rateableEntryOr404(params.id);
+  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
   const lng = languageFromRequest(request);
   return json({ pageTitle: getFixedT(lng, "yswd")("look_again.title"), entry: entryView(entry, lng) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const entry = await rateableEntryOr404(params.id);
+  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
   const lng = languageFromRequest(request);
   const form = await request.formData();
   const reason = String(form.get("reason") ?? "");

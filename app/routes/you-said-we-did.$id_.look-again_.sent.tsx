@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
-import { findPublicEntry } from "~/loop/public.server";
+import { publicEntryOr404 } from "~/loop/public.server";
 import { entryPath } from "~/loop/ui/PublicEntry";
 import { useLoaderData } from "@remix-run/react";
 import { Confirmation } from "~/loop/ui/Confirmation";
@@ -12,8 +12,7 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // The confirmation after asking for a "We did" to be looked at again.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = /^\d{1,9}$/.test(params.id ?? "") ? await findPublicEntry(getDb(), Number(params.id)) : undefined;
-  if (!entry) throw json({ reason: "not_found" }, { status: 404 });
+  const entry = await publicEntryOr404(getDb(), params.id);
   return json({ pageTitle: getFixedT(languageFromRequest(request), "yswd")("look_again.sent_title"), id: entry.id });
 }
 

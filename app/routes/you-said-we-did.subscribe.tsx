@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "@db/schema";
 import { getDb } from "~/db.server";
-import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
-import { EMAIL_MAX, SubscribeSchema, listSubscribableServices, requestSubscription } from "~/loop/subscriptions.server";
+import { getFixedT, languageFromRequest } from "~/i18n/i18n";
+import { readSubscribeForm, requestSubscription, subscribableServiceGroups, type SubscribeField } from "~/loop/subscriptions.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 
@@ -14,43 +14,15 @@ import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const services = await listSubscribableServices(getDb());
-  const organisations = new Map<number, { label: string; services: { value: string; label: string }[] }>();
-  for (const s of services) {
-    const group = organisations.get(s.organisation_id) ?? { label: lng === "ur" ? s.organisation_ur : s.organisation_en, services: [] };
-    group.services.push({ value: String(s.id), label: pick(s, "name", lng) });
-    organisations.set(s.organisation_id, group);
-  }
-  return json({ pageTitle: getFixedT(lng, "yswd")("subscribe.title"), lng, groups: [...organisations.values()] });
+  return json({ pageTitle: getFixedT(lng, "yswd")("subscribe.title"), lng, groups: await subscribableServiceGroups(getDb(), lng) });
 }
-
-type Field = "email" | "language" | "service";
 
 export async function action({ request }: ActionFunctionArgs) {
   const lng = languageFromRequest(request);
-  const form = await request.formData();
-  const values = {
-    email: String(form.get("email") ?? "").slice(0, EMAIL_MAX * 4),
-    language: String(form.get("language") ?? ""),
-    service: String(form.get("service") ?? ""),
-  };
-  const parsed = SubscribeSchema.safeParse(values);
-  const errors: Partial<Record<Field, string>> = {};
-  const t = getFixedT(lng, "yswd");
-  // i18n-dynamic: yswd:subscribe.errors.
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as Field;
-      errors[field] ??= t(`subscribe.errors.${issue.message}`, { max: EMAIL_MAX });
-    }
-  }
-  const serviceId = parsed.success && parsed.data.service !== "all" ? Number(parsed.data.service) : null;
-  if (parsed.success && serviceId !== null) {
-    const known = (await listSubscribableServices(getDb())).some((s) => s.id === serviceId);
-    if (!known) errors.service = t("subscribe.errors.service_missing");
-  }
-  if (!parsed.success || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  await requestSubscription(getDb(), { email: parsed.data.email, language: parsed.data.language, serviceId });
+  const db = getDb();
+  const { values, errors, input } = await readSubscribeForm(db, await request.formData(), lng);
+  if (!input) return json({ errors, values }, { status: 400 });
+  await requestSubscription(db, input);
   return redirect("/you-said-we-did/subscribe/sent");
 }
 
@@ -58,7 +30,7 @@ export default function Subscribe() {
   const { groups, lng } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("yswd");
-  const errors: Partial<Record<Field, string>> = actionData?.errors ?? {};
+  const errors: Partial<Record<SubscribeField, string>> = actionData?.errors ?? {};
   const values = actionData?.values ?? { email: "", language: lng, service: "all" };
   // i18n-dynamic: yswd:languages.
   const summary = (["email", "language", "service"] as const)

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -214,6 +215,20 @@ export function SelectField(
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A GET filter form's buttons: show what is chosen, or go back to everything. */
+export function FilterButtons({ apply, clear, clearTo }: { apply: string; clear: string; clearTo: string }) {
+  return (
+    <div className="button-group">
+      <button type="submit" className="button">
+        {apply}
+      </button>
+      <Link to={clearTo} className="button button--secondary">
+        {clear}
+      </Link>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOOP_RATINGS } from "@db/schema";
-import { ChoiceField, SelectField } from "~/ui/forms";
+import { ChoiceField, FilterButtons, SelectField } from "~/ui/forms";
 import type { Choice, EntryView, LangText, OrganisationGroup } from "../public-view.server";
 
 type Level = 1 | 2 | 3 | 4;
@@ -224,14 +224,7 @@ export function PublicFilters({
           ))}
         </div>
       </fieldset>
-      <div className="button-group">
-        <button type="submit" className="button">
-          {t("filters.apply")}
-        </button>
-        <Link to={action} className="button button--secondary">
-          {t("filters.clear")}
-        </Link>
-      </div>
+      <FilterButtons apply={t("filters.apply")} clear={t("filters.clear")} clearTo={action} />
     </Form>
   );
 }

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { FilterButtons } from "~/ui/forms";
 import { useResultsText } from "./figures";
 
 export interface SelectChoice {
@@ -93,14 +94,7 @@ export function Filters({ selects, action, clearTo }: { selects: FilterSelect[];
           ))}
         </div>
       </fieldset>
-      <div className="button-group">
-        <button type="submit" className="button">
-          {t("filters.apply")}
-        </button>
-        <Link to={clearTo} className="button button--secondary">
-          {t("filters.clear")}
-        </Link>
-      </div>
+      <FilterButtons apply={t("filters.apply")} clear={t("filters.clear")} clearTo={clearTo} />
     </Form>
   );
 }
