@@ -15,6 +15,14 @@ describe("safeRedirect", () => {
       "/\\evil.example",
       "/\t/evil.example",
       "/\n/evil.example",
+      // Paths that normalise to `//evil.example` (a signed-in member of staff was sent there).
+      "/.//evil.example",
+      "/..//evil.example",
+      "/%2e%2e//evil.example",
+      "/%2E%2E//evil.example",
+      "/x/../\\evil.example",
+      "/x/..//evil.example/staff",
+      "/./\\evil.example",
       "javascript:alert(1)",
       "evil.example",
       "",
@@ -24,5 +32,10 @@ describe("safeRedirect", () => {
     ]) {
       expect(safeRedirect(to), JSON.stringify(to)).toBe("/staff");
     }
+  });
+
+  it("keeps harmless dot segments on this site", () => {
+    expect(safeRedirect("/staff/./users")).toBe("/staff/users");
+    expect(safeRedirect("/staff/x/../campaigns")).toBe("/staff/campaigns");
   });
 });

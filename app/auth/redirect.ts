@@ -15,5 +15,9 @@ export function safeRedirect(to: unknown): string {
     return HOME;
   }
   if (url.origin !== BASE) return HOME;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // `/.//evil.example`, `/..//`, `/%2e%2e//` and `/x/../\\` resolve to a path that
+  // starts with `//`, which a browser reads as another host: never hand one back.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return HOME;
+  return path;
 }
