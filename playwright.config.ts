@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-// Browser tests drive Debian's Chromium against the built app, started with a fresh
-// SQLite file seeded with the demo data. Playwright never downloads a browser.
+// Browser tests drive Debian's Chromium against the built app (`npm run build` first),
+// started as the demo (`npm start` without NODE_ENV=production) on a fresh SQLite file
+// seeded with the demo data. Playwright never downloads a browser. The production start
+// is tested on its own server process in tests/unit/production-server.test.ts.
 const PORT = Number(process.env.E2E_PORT ?? 3456);
 // Set once in the runner process; workers inherit it, so tests can open the same file.
 process.env.E2E_DATABASE_FILE ??= path.resolve("tests/.tmp", `e2e-${Date.now()}.sqlite`);
@@ -31,10 +33,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx server/start.ts",
+    command: "node build/server/start.js",
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_FILE, NODE_ENV: "production" },
+    // Every browser here shares 127.0.0.1, so the per-IP rate limits are raised; the
+    // per-account and per-address limits (the ones these tests trigger) stay as they are.
+    env: { PORT: String(PORT), DATABASE_FILE, NODE_ENV: "development", RATE_LIMIT_FACTOR: "50" },
   },
 });

@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/production/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/support/fail-on-console-error.ts"],
     pool: "forks",

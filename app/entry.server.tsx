@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookieFor } from "~/i18n/i18n";
+import { NonceProvider } from "~/ui/nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -13,19 +14,22 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   // `?lng=` is remembered in a cookie (docs/decisions/001-language-in-cookie.md).
-  const cookie = languageCookieFor(request);
+  const cookie = languageCookieFor(request, loadContext?.env?.COOKIE_SECURE === true);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
-  responseHeaders.set("X-Content-Type-Options", "nosniff");
-  responseHeaders.set("Referrer-Policy", "same-origin");
+  // The CSP nonce server/app.ts put in this response's header (absent in unit tests).
+  const nonce = loadContext?.nonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -47,8 +51,8 @@ export default function handleRequest(
   });
 }
 
-export function handleDataRequest(response: Response, { request }: { request: Request }) {
-  const cookie = languageCookieFor(request);
+export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
+  const cookie = languageCookieFor(request, context?.env?.COOKIE_SECURE === true);
   if (cookie) response.headers.append("Set-Cookie", cookie);
   return response;
 }

@@ -13,6 +13,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
 import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
+import { useNonce } from "~/ui/nonce";
 import { ErrorPage, errorPageKeys } from "~/ui/ErrorPage";
 import appStyles from "~/styles/app.css";
 
@@ -29,6 +30,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lng: Language = data?.lng ?? "en";
   const i18n = useMemo(() => createI18n(lng), [lng]);
+  const nonce = useNonce();
   return (
     <html lang={lng} dir={directionOf(lng)}>
       <head>
@@ -44,8 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <I18nextProvider i18n={i18n}>
           <Chrome>{children}</Chrome>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
