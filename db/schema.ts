@@ -419,6 +419,16 @@ export interface LoopReminderTable {
   sent_at: string;
 }
 
+/** A rate limit's counter (app/rate-limit): hits in a fixed window, under a hashed key. */
+export interface RateLimitTable {
+  /** SHA-256 (hex) of the policy's scope and its subject: never a raw IP or email address. */
+  key: string;
+  window_start: string;
+  hits: number;
+  /** The window's end (ISO 8601); the row means nothing after it and is purged. */
+  expires_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
@@ -448,6 +458,7 @@ export interface Database {
   loop_reviews: LoopReviewTable;
   loop_subscriptions: LoopSubscriptionTable;
   loop_reminders: LoopReminderTable;
+  rate_limits: RateLimitTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

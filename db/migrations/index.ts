@@ -3,6 +3,7 @@ import * as m001 from "./2026-11-25-001-initial";
 import * as m002 from "./2026-11-25-002-staff-and-distribution";
 import * as m003 from "./2026-11-25-003-results";
 import * as m004 from "./2026-11-25-004-loop";
+import * as m006 from "./2026-12-03-006-rate-limits";
 
 /**
  * A static provider: the bundled server cannot import migration files dynamically
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-002-staff-and-distribution": m002,
   "2026-11-25-003-results": m003,
   "2026-11-25-004-loop": m004,
+  "2026-12-03-006-rate-limits": m006,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
