@@ -24,17 +24,19 @@ import enYswd from "../../locales/en/yswd.json";
 import urYswd from "../../locales/ur/yswd.json";
 import enLoopMail from "../../locales/en/loop_mail.json";
 import urLoopMail from "../../locales/ur/loop_mail.json";
+import enLegal from "../../locales/en/legal.json";
+import urLegal from "../../locales/ur/legal.json";
 
 export { LANGUAGES, type Language };
 export const DEFAULT_LANGUAGE: Language = "en";
 export const LANGUAGE_COOKIE = "lng";
-export const NAMESPACES = ["common", "survey", "staff", "admin", "builder", "campaigns", "mail", "results", "loop", "loop_common", "yswd", "loop_mail"] as const;
+export const NAMESPACES = ["common", "survey", "staff", "admin", "builder", "campaigns", "mail", "results", "loop", "loop_common", "yswd", "loop_mail", "legal"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every interface string, by language then namespace. Small enough to bundle. */
 export const RESOURCES = {
-  en: { common: enCommon, survey: enSurvey, staff: enStaff, admin: enAdmin, builder: enBuilder, campaigns: enCampaigns, mail: enMail, results: enResults, loop: enLoop, loop_common: enLoopCommon, yswd: enYswd, loop_mail: enLoopMail },
-  ur: { common: urCommon, survey: urSurvey, staff: urStaff, admin: urAdmin, builder: urBuilder, campaigns: urCampaigns, mail: urMail, results: urResults, loop: urLoop, loop_common: urLoopCommon, yswd: urYswd, loop_mail: urLoopMail },
+  en: { common: enCommon, survey: enSurvey, staff: enStaff, admin: enAdmin, builder: enBuilder, campaigns: enCampaigns, mail: enMail, results: enResults, loop: enLoop, loop_common: enLoopCommon, yswd: enYswd, loop_mail: enLoopMail, legal: enLegal },
+  ur: { common: urCommon, survey: urSurvey, staff: urStaff, admin: urAdmin, builder: urBuilder, campaigns: urCampaigns, mail: urMail, results: urResults, loop: urLoop, loop_common: urLoopCommon, yswd: urYswd, loop_mail: urLoopMail, legal: urLegal },
 } satisfies Record<Language, Resource[string]>;
 
 export function isLanguage(value: unknown): value is Language {
