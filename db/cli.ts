@@ -10,7 +10,7 @@ try {
   const applied = await migrateToLatest(db);
   console.log(`database ${env.DATABASE_FILE}: ${applied.length} migration(s) applied`);
   if (command === "seed") {
-    const { seeded, responses } = await seedDemoData(db);
+    const { seeded, responses } = await seedDemoData(db, env);
     console.log(seeded ? `demo data seeded (${responses} responses)` : "database not empty: demo data left as it is");
   }
 } finally {

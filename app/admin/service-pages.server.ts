@@ -34,7 +34,7 @@ export interface ServiceListGroup {
 }
 
 export async function servicesListPage(db: Db, request: Request) {
-  await requireStaffUser(request, "services", db);
+  await requireStaffUser(db, request, "services");
   const lng = languageFromRequest(request);
   const groups: ServiceListGroup[] = [];
   for (const s of await listServices(db)) {
@@ -47,13 +47,13 @@ export async function servicesListPage(db: Db, request: Request) {
 }
 
 export async function newServicePage(db: Db, request: Request) {
-  await requireStaffUser(request, "services", db);
+  await requireStaffUser(db, request, "services");
   const lng = languageFromRequest(request);
   return json({ pageTitle: getFixedT(lng, "admin")("services.new.title"), organisations: await organisationOptions(db, lng) });
 }
 
 export async function createServiceAction(db: Db, request: Request) {
-  const { session, form } = await requireStaffForm(request, "services", db);
+  const { session, form } = await requireStaffForm(db, request, "services");
   const values = serviceFormValues(form);
   const parsed = parseServiceForm(ServiceCreateSchema, form);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
@@ -66,7 +66,7 @@ export async function createServiceAction(db: Db, request: Request) {
 }
 
 export async function editServicePage(db: Db, request: Request, id: string | undefined) {
-  await requireStaffUser(request, "services", db);
+  await requireStaffUser(db, request, "services");
   const lng = languageFromRequest(request);
   const service = await getServiceOr404(db, id);
   const values: ServiceFormValues = {
@@ -85,7 +85,7 @@ export async function editServicePage(db: Db, request: Request, id: string | und
 }
 
 export async function editServiceAction(db: Db, request: Request, id: string | undefined) {
-  const { session, form } = await requireStaffForm(request, "services", db);
+  const { session, form } = await requireStaffForm(db, request, "services");
   const service = await getServiceOr404(db, id);
   const values = { ...serviceFormValues(form), slug: service.slug };
   const parsed = parseServiceForm(ServiceEditSchema, form);

@@ -51,7 +51,7 @@ async function getUserOr404(db: Db, id: string | undefined): Promise<UserSummary
 }
 
 export async function usersListPage(db: Db, request: Request) {
-  await requireStaffUser(request, "users", db);
+  await requireStaffUser(db, request, "users");
   const lng = languageFromRequest(request);
   const serviceNames = new Map((await listServices(db)).map((s) => [s.id, pick(s, "name", lng)]));
   const users = (await listUsers(db)).map((u) => ({
@@ -66,13 +66,13 @@ export async function usersListPage(db: Db, request: Request) {
 }
 
 export async function newUserPage(db: Db, request: Request) {
-  await requireStaffUser(request, "users", db);
+  await requireStaffUser(db, request, "users");
   const lng = languageFromRequest(request);
   return json({ pageTitle: getFixedT(lng, "admin")("users.new.title"), services: await serviceOptions(db, lng) });
 }
 
 export async function createUserAction(db: Db, request: Request) {
-  const { session, form } = await requireStaffForm(request, "users", db);
+  const { session, form } = await requireStaffForm(db, request, "users");
   const values = userFormValues(form);
   const parsed = parseUserForm(UserCreateSchema, form);
   if (!parsed.ok) return formError(parsed.errors, values);
@@ -83,7 +83,7 @@ export async function createUserAction(db: Db, request: Request) {
 }
 
 export async function editUserPage(db: Db, request: Request, id: string | undefined) {
-  const actor = await requireStaffUser(request, "users", db);
+  const actor = await requireStaffUser(db, request, "users");
   const lng = languageFromRequest(request);
   const user = await getUserOr404(db, id);
   return json({
@@ -98,7 +98,7 @@ export async function editUserPage(db: Db, request: Request, id: string | undefi
 const IntentSchema = z.enum(["save", "deactivate", "reactivate"]);
 
 export async function editUserAction(db: Db, request: Request, id: string | undefined) {
-  const { session, user: actor, form } = await requireStaffForm(request, "users", db);
+  const { session, user: actor, form } = await requireStaffForm(db, request, "users");
   const target = await getUserOr404(db, id);
   const intent = IntentSchema.safeParse(str(form, "intent"));
   if (!intent.success) throw json({ reason: "bad_request" }, { status: 400 });
@@ -131,7 +131,7 @@ export async function editUserAction(db: Db, request: Request, id: string | unde
 }
 
 export async function resetPasswordPage(db: Db, request: Request, id: string | undefined) {
-  const actor = await requireStaffUser(request, "users", db);
+  const actor = await requireStaffUser(db, request, "users");
   const user = await getUserOr404(db, id);
   const lng = languageFromRequest(request);
   return json({
@@ -142,7 +142,7 @@ export async function resetPasswordPage(db: Db, request: Request, id: string | u
 }
 
 export async function resetPasswordAction(db: Db, request: Request, id: string | undefined) {
-  const { session, user: actor, form } = await requireStaffForm(request, "users", db);
+  const { session, user: actor, form } = await requireStaffForm(db, request, "users");
   const target = await getUserOr404(db, id);
   const parsed = PasswordSchema.safeParse(str(form, "password"));
   if (!parsed.success) return json({ errors: { password: parsed.error.issues[0].message } as FieldErrors }, { status: 400 });

@@ -2,8 +2,7 @@ import crypto from "node:crypto";
 import { json, redirect } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "@db/schema";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
+import { readCookie, serializeCookie } from "~/http/cookies";
 import { canEnter, canWorkOnServices, type Area, type StaffUser } from "./permissions";
 
 type Db = Kysely<Database>;
@@ -16,21 +15,11 @@ function sha256(value: string): string {
   return crypto.createHash("sha256").update(value).digest("hex");
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return undefined;
-}
-
-function cookieAttributes(maxAgeSeconds: number): string {
-  const secure = readEnv().COOKIE_SECURE ? "; Secure" : "";
-  return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
-}
-
-/** Starts a session: a random token in the cookie, only its hash in the database. */
-export async function createSession(db: Db, userId: number, now = new Date()): Promise<{ cookie: string; token: string }> {
+/**
+ * Starts a session: a random token in the cookie, only its hash in the database.
+ * `cookieSecure` is `env.COOKIE_SECURE`.
+ */
+export async function createSession(db: Db, userId: number, cookieSecure: boolean, now = new Date()): Promise<{ cookie: string; token: string }> {
   const token = crypto.randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await db
@@ -44,11 +33,11 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
       expires_at: expires.toISOString(),
     })
     .execute();
-  return { token, cookie: `${SESSION_COOKIE}=${token}; ${cookieAttributes(SESSION_DAYS * 86_400)}` };
+  return { token, cookie: serializeCookie(SESSION_COOKIE, token, { maxAge: SESSION_DAYS * 86_400, secure: cookieSecure }) };
 }
 
-export function clearSessionCookie(): string {
-  return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
+export function clearSessionCookie(cookieSecure: boolean): string {
+  return serializeCookie(SESSION_COOKIE, "", { maxAge: 0, secure: cookieSecure });
 }
 
 export interface StaffSession {
@@ -57,7 +46,7 @@ export interface StaffSession {
   user: StaffUser;
 }
 
-export async function getOptionalStaffSession(request: Request, db: Db = getDb()): Promise<StaffSession | null> {
+export async function getOptionalStaffSession(db: Db, request: Request): Promise<StaffSession | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   const row = await db
@@ -88,15 +77,15 @@ export function forbidden(): never {
  * The signed-in staff member, or a redirect to sign-in; a 403 when their role may not
  * enter `area`. Every staff loader and action starts here.
  */
-export async function requireStaffSession(request: Request, area: Area = "home", db: Db = getDb()): Promise<StaffSession> {
-  const session = await getOptionalStaffSession(request, db);
+export async function requireStaffSession(db: Db, request: Request, area: Area = "home"): Promise<StaffSession> {
+  const session = await getOptionalStaffSession(db, request);
   if (!session) signInRedirect(request);
   if (!canEnter(session.user, area)) forbidden();
   return session;
 }
 
-export async function requireStaffUser(request: Request, area: Area = "home", db: Db = getDb()): Promise<StaffUser> {
-  return (await requireStaffSession(request, area, db)).user;
+export async function requireStaffUser(db: Db, request: Request, area: Area = "home"): Promise<StaffUser> {
+  return (await requireStaffSession(db, request, area)).user;
 }
 
 /** A 403 unless the user may work on something of these services (changing an id in a URL gets here). */
@@ -109,11 +98,11 @@ export function requireServiceAccess(user: StaffUser, serviceIds: readonly numbe
  * session's. A mismatch is a 403 and nothing changes.
  */
 export async function requireStaffForm(
+  db: Db,
   request: Request,
   area: Area = "home",
-  db: Db = getDb(),
 ): Promise<{ session: StaffSession; user: StaffUser; form: FormData }> {
-  const session = await requireStaffSession(request, area, db);
+  const session = await requireStaffSession(db, request, area);
   const form = await request.formData();
   const posted = form.get(CSRF_FIELD);
   if (typeof posted !== "string" || !safeEqual(posted, session.csrfToken)) {
@@ -155,7 +144,7 @@ export async function redirectWithFlash(db: Db, session: StaffSession, to: strin
   throw redirect(to);
 }
 
-export async function destroySession(request: Request, db: Db = getDb()): Promise<void> {
+export async function destroySession(db: Db, request: Request): Promise<void> {
   const token = readCookie(request, SESSION_COOKIE);
   if (token) await db.deleteFrom("sessions").where("id", "=", sha256(token)).execute();
 }

@@ -16,9 +16,10 @@ type SignInErrors = Record<string, string>;
 
 /**
  * The sign-in form's action: a session and a redirect (only ever to a path on this
- * site), or the errors with the email typed (never the password).
+ * site), or the errors with the email typed (never the password). `cookieSecure` is
+ * `env.COOKIE_SECURE`.
  */
-export async function signInAction(db: Kysely<Database>, request: Request, throttle: SignInThrottle = signInThrottle) {
+export async function signInAction(db: Kysely<Database>, request: Request, cookieSecure: boolean, throttle: SignInThrottle = signInThrottle) {
   // A sign-in form posted from another site is refused (login CSRF).
   const origin = request.headers.get("Origin");
   if (origin && origin !== new URL(request.url).origin) throw json({ reason: "csrf" }, { status: 403 });
@@ -40,13 +41,13 @@ export async function signInAction(db: Kysely<Database>, request: Request, throt
     return json({ errors: { email: "wrong" } as SignInErrors, email }, { status: 400 });
   }
   throttle.recordSuccess(key);
-  const { cookie } = await createSession(db, user.id);
+  const { cookie } = await createSession(db, user.id, cookieSecure);
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 /** Signing out is a post with the CSRF token, so another site cannot sign staff out. */
-export async function signOutAction(db: Kysely<Database>, request: Request) {
-  await requireStaffForm(request.clone(), "home", db);
-  await destroySession(request, db);
-  return redirect("/sign-in?signed-out", { headers: { "Set-Cookie": clearSessionCookie() } });
+export async function signOutAction(db: Kysely<Database>, request: Request, cookieSecure: boolean) {
+  await requireStaffForm(db, request.clone(), "home");
+  await destroySession(db, request);
+  return redirect("/sign-in?signed-out", { headers: { "Set-Cookie": clearSessionCookie(cookieSecure) } });
 }

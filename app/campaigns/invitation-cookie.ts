@@ -1,4 +1,4 @@
-import { readEnv } from "~/env.server";
+import { readCookie, serializeCookie } from "~/http/cookies";
 
 /**
  * The invitation a respondent came from, remembered on their device only for the
@@ -8,23 +8,15 @@ import { readEnv } from "~/env.server";
 export const INVITATION_COOKIE = "sd_invitation";
 const MAX_AGE_SECONDS = 60 * 86_400;
 
-function attributes(slug: string, maxAge: number): string {
-  const secure = readEnv().COOKIE_SECURE ? "; Secure" : "";
-  return `Path=/s/${slug}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+/** `cookieSecure` is `env.COOKIE_SECURE`. */
+export function invitationCookie(slug: string, token: string, cookieSecure: boolean): string {
+  return serializeCookie(INVITATION_COOKIE, token, { maxAge: MAX_AGE_SECONDS, secure: cookieSecure, path: `/s/${slug}` });
 }
 
-export function invitationCookie(slug: string, token: string): string {
-  return `${INVITATION_COOKIE}=${token}; ${attributes(slug, MAX_AGE_SECONDS)}`;
-}
-
-export function clearInvitationCookie(slug: string): string {
-  return `${INVITATION_COOKIE}=; ${attributes(slug, 0)}`;
+export function clearInvitationCookie(slug: string, cookieSecure: boolean): string {
+  return serializeCookie(INVITATION_COOKIE, "", { maxAge: 0, secure: cookieSecure, path: `/s/${slug}` });
 }
 
 export function readInvitationCookie(request: Request): string | undefined {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === INVITATION_COOKIE) return v.join("=") || undefined;
-  }
-  return undefined;
+  return readCookie(request, INVITATION_COOKIE) || undefined;
 }

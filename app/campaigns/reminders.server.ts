@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Invitation } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { isCampaignOpen } from "~/surveys/surveys.server";
 import { getCampaignById, type CampaignDetail } from "./campaigns.server";
@@ -17,8 +16,8 @@ export interface ManualReminder {
 }
 
 export interface ReminderOptions {
-  /** The address links start with; PUBLIC_URL by default. */
-  publicUrl?: string;
+  /** The address links start with: `env.PUBLIC_URL`. */
+  publicUrl: string;
 }
 
 /** Invitations of a campaign that a reminder may go to now (never completed, opted out or bounced). */
@@ -91,9 +90,8 @@ export async function sendReminders(
   campaignId: number,
   trigger: ManualReminder,
   now: Date,
-  opts: ReminderOptions = {},
+  { publicUrl }: ReminderOptions,
 ): Promise<{ roundId: number | null; recipients: number }> {
-  const publicUrl = opts.publicUrl ?? readEnv().PUBLIC_URL;
   return db.transaction().execute(async (trx) => {
     const detail = await getCampaignById(trx, campaignId);
     if (!detail || !isCampaignOpen(detail.campaign, now)) return { roundId: null, recipients: 0 };
@@ -109,8 +107,7 @@ export async function sendReminders(
  * or bounced, and not yet reminded for d (or a later offset). One round per campaign
  * and offset. Safe to run as often as wanted: a second run finds nothing new.
  */
-export async function sendScheduledReminders(db: Db, now: Date, opts: ReminderOptions = {}): Promise<{ rounds: number; emails: number }> {
-  const publicUrl = opts.publicUrl ?? readEnv().PUBLIC_URL;
+export async function sendScheduledReminders(db: Db, now: Date, { publicUrl }: ReminderOptions): Promise<{ rounds: number; emails: number }> {
   const at = now.toISOString();
   const campaigns = await db
     .selectFrom("campaigns")

@@ -1,5 +1,6 @@
 import i18next, { type i18n, type Resource } from "i18next";
 import { LANGUAGES, type Language } from "@db/schema";
+import { readCookie, serializeCookie } from "~/http/cookies";
 import enCommon from "../../locales/en/common.json";
 import urCommon from "../../locales/ur/common.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -48,29 +49,23 @@ export function directionOf(lng: Language): "ltr" | "rtl" {
   return lng === "ur" ? "rtl" : "ltr";
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
-
 /** `?lng=` forces the language; otherwise the cookie; otherwise English. */
 export function languageFromRequest(request: Request): Language {
   const fromQuery = new URL(request.url).searchParams.get("lng");
   if (isLanguage(fromQuery)) return fromQuery;
-  const fromCookie = readCookie(request.headers.get("Cookie"), LANGUAGE_COOKIE);
+  const fromCookie = readCookie(request, LANGUAGE_COOKIE);
   if (isLanguage(fromCookie)) return fromCookie;
   return DEFAULT_LANGUAGE;
 }
 
-/** The Set-Cookie value that remembers a language chosen with `?lng=`, if any. */
-export function languageCookieFor(request: Request): string | undefined {
+/**
+ * The Set-Cookie value that remembers a language chosen with `?lng=`, if any.
+ * `cookieSecure` is `env.COOKIE_SECURE`; no script reads the cookie, so it is HttpOnly.
+ */
+export function languageCookieFor(request: Request, cookieSecure: boolean): string | undefined {
   const fromQuery = new URL(request.url).searchParams.get("lng");
   if (!isLanguage(fromQuery)) return undefined;
-  return `${LANGUAGE_COOKIE}=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  return serializeCookie(LANGUAGE_COOKIE, fromQuery, { maxAge: 31_536_000, secure: cookieSecure });
 }
 
 /**

@@ -11,8 +11,10 @@ export interface JobsOptions {
   /** The SMTP transport; null when SMTP_URL is unset (mail then waits in the outbox). */
   transport?: Transporter | null;
   now?: Date;
-  /** The address links in emails start with (PUBLIC_URL by default). */
-  publicUrl?: string;
+  /** The address links in emails start with: `env.PUBLIC_URL`. */
+  publicUrl: string;
+  /** The From address of every email: `env.MAIL_FROM`. */
+  mailFrom: string;
 }
 
 export interface JobsSummary {
@@ -30,15 +32,15 @@ export interface JobsSummary {
  * The background work, run by `npm run jobs` once and by `npm start` every few
  * seconds. A list of steps, each safe to run again at any time.
  */
-export async function runJobs(db: Db, { transport = null, now = new Date(), publicUrl }: JobsOptions = {}): Promise<JobsSummary> {
+export async function runJobs(db: Db, { transport = null, now = new Date(), publicUrl, mailFrom }: JobsOptions): Promise<JobsSummary> {
   // 1. Queue the campaign reminders that are due (they go out in step 2 of this run).
-  const reminders = await sendScheduledReminders(db, now, publicUrl ? { publicUrl } : undefined);
+  const reminders = await sendScheduledReminders(db, now, { publicUrl });
 
   // 2. Queue the loop's owner reminders and lead escalations that are due.
-  const loop = await sendLoopReminders(db, now, publicUrl ? { publicUrl } : undefined);
+  const loop = await sendLoopReminders(db, now, { publicUrl });
 
   // 3. Deliver the mail that is due.
-  const mail = transport ? await deliverDueEmails(db, transport, now) : null;
+  const mail = transport ? await deliverDueEmails(db, transport, now, { from: mailFrom }) : null;
 
   const { n } = await db
     .selectFrom("outbox")

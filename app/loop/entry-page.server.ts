@@ -42,6 +42,7 @@ import {
   type LoopResult,
 } from "./loop.server";
 import { dueMark, type DueMark } from "./queues.server";
+import type { PublicationSettings } from "./subscriptions.server";
 
 type Db = Kysely<Database>;
 
@@ -270,7 +271,14 @@ function transitionInputOf(f: EntryForm): TransitionInput {
  * Does what one of the entry page's forms asked, through the loop's one way of changing
  * entries (app/loop/loop.server.ts). A form without a known intent is a 400.
  */
-export async function actOnEntry(db: Db, user: StaffUser, id: number, form: FormData, now: Date, publicUrl: string): Promise<EntryActionResult> {
+export async function actOnEntry(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  form: FormData,
+  now: Date,
+  publication: PublicationSettings,
+): Promise<EntryActionResult> {
   const parsed = EntryFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "contributing")));
   if (!parsed.success) throw json({ reason: "bad_request" }, { status: 400 });
   const f = parsed.data;
@@ -290,7 +298,7 @@ export async function actOnEntry(db: Db, user: StaffUser, id: number, form: Form
     const problems = [...transitionProblems("discard", input, todayOf(now)), { field: "confirm", code: "confirm_missing" }];
     return { intent: f.intent, values, result: await refusedOr400(db, user, id, "discard", problems) };
   }
-  return { intent: f.intent, values, result: await applyTransition(db, user, id, f.intent, input, now, { publicUrl }) };
+  return { intent: f.intent, values, result: await applyTransition(db, user, id, f.intent, input, now, publication) };
 }
 
 /** A 404, 403 or 409 as the move itself would give, else a 400 with these problems. */

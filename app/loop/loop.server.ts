@@ -19,7 +19,7 @@ import {
 } from "./loop-states";
 import { parseTermKey } from "~/results/periods";
 import { isLoopTheme } from "./themes";
-import { queuePublicationEmails } from "./subscriptions.server";
+import { queuePublicationEmails, type PublicationSettings } from "./subscriptions.server";
 
 type Db = Kysely<Database>;
 type Tx = Kysely<Database> | Transaction<Database>;
@@ -317,12 +317,12 @@ export async function applyTransition(
   id: number,
   action: LoopAction,
   input: TransitionInput,
-  now = new Date(),
-  options: { publicUrl?: string } = {},
+  now: Date,
+  publication: PublicationSettings,
 ): Promise<LoopResult> {
   return db.transaction().execute(async (trx) => {
     const result = await transitionIn(trx, user, id, action, input, now);
-    if (result.ok && action === "publish") await queuePublicationEmails(trx, [id], now, options.publicUrl);
+    if (result.ok && action === "publish") await queuePublicationEmails(trx, [id], now, publication);
     return result;
   });
 }
@@ -335,8 +335,8 @@ export async function publishEntries(
   db: Db,
   user: StaffUser,
   ids: readonly number[],
-  now = new Date(),
-  options: { publicUrl?: string } = {},
+  now: Date,
+  publication: PublicationSettings,
 ): Promise<LoopResult<number[]>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return { ok: false, status: 400, problems: [{ field: "entries", code: "entries_missing" }] };
@@ -346,7 +346,7 @@ export async function publishEntries(
         const result = await transitionIn(trx, user, id, "publish", {}, now);
         if (!result.ok) throw new Refused(result);
       }
-      await queuePublicationEmails(trx, unique, now, options.publicUrl);
+      await queuePublicationEmails(trx, unique, now, publication);
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;

@@ -145,10 +145,10 @@ export interface Choice {
 }
 
 /** Everything the list and print pages show: the filters in use, what they offer, the groups. */
-export async function loadPublicList(db: Parameters<typeof listPublicEntries>[0], request: Request, now = new Date()) {
+export async function loadPublicList(db: Parameters<typeof listPublicEntries>[0], request: Request, threshold: number, now = new Date()) {
   const lng = languageFromRequest(request);
   const filters = parsePublicFilters(new URL(request.url).searchParams);
-  const [entries, choices] = await Promise.all([listPublicEntries(db, filters, now), publicFilterChoices(db)]);
+  const [entries, choices] = await Promise.all([listPublicEntries(db, filters, now, threshold), publicFilterChoices(db)]);
   const common = getFixedT(lng, "loop_common");
   const collator = new Intl.Collator(lng === "ur" ? "ur" : "en-GB");
   const byLabel = (a: Choice, b: Choice) => collator.compare(a.label, b.label);

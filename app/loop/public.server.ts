@@ -1,7 +1,6 @@
 import { json } from "@remix-run/node";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database, LoopOutcome } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { parseTermKey } from "~/results/periods";
 import { isOverdue, todayOf } from "./loop-states";
 import { recordEvent } from "./loop.server";
@@ -191,8 +190,8 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
 export async function listPublicEntries(
   db: Tx,
   filters: PublicFilters,
-  now = new Date(),
-  threshold = readEnv().SUPPRESSION_THRESHOLD
+  now: Date,
+  threshold: number
 ): Promise<PublicEntry[]> {
   let query = baseQuery(db);
   if (filters.service !== undefined) {
@@ -234,8 +233,8 @@ export async function listPublicEntries(
 export async function findPublicEntry(
   db: Tx,
   id: number,
-  now = new Date(),
-  threshold = readEnv().SUPPRESSION_THRESHOLD
+  now: Date,
+  threshold: number
 ): Promise<PublicEntry | undefined> {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const rows = await baseQuery(db).where("loop_entries.id", "=", id).execute();
@@ -246,8 +245,8 @@ export async function findPublicEntry(
 export async function findPublicEntries(
   db: Tx,
   ids: readonly number[],
-  now = new Date(),
-  threshold = readEnv().SUPPRESSION_THRESHOLD
+  now: Date,
+  threshold: number
 ): Promise<PublicEntry[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (!unique.length) return [];
@@ -265,8 +264,13 @@ export function mayRate(entry: PublicEntry): boolean {
  * The public entry an address names (`/you-said-we-did/:id`), or a 404 for an id that is
  * malformed, unknown or not public; with `rateable`, only a published "We did".
  */
-export async function publicEntryOr404(db: Tx, param: string | undefined, { rateable = false } = {}): Promise<PublicEntry> {
-  const entry = /^\d{1,9}$/.test(param ?? "") ? await findPublicEntry(db, Number(param)) : undefined;
+export async function publicEntryOr404(
+  db: Tx,
+  param: string | undefined,
+  threshold: number,
+  { rateable = false, now = new Date() } = {}
+): Promise<PublicEntry> {
+  const entry = /^\d{1,9}$/.test(param ?? "") ? await findPublicEntry(db, Number(param), now, threshold) : undefined;
   if (!entry || (rateable && !mayRate(entry))) throw json({ reason: "not_found" }, { status: 404 });
   return entry;
 }

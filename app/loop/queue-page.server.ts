@@ -11,6 +11,7 @@ import { getFixedT } from "~/i18n/i18n";
 import type { QueueRow } from "./ui/QueueTable";
 import { statusLabel } from "./labels";
 import { publishEntries, type LoopResult } from "./loop.server";
+import type { PublicationSettings } from "./subscriptions.server";
 import { todayOf } from "./loop-states";
 import {
   awaitingPublication,
@@ -87,7 +88,7 @@ export async function actOnQueues(
   user: StaffUser,
   form: FormData,
   now: Date,
-  publicUrl: string,
+  publication: PublicationSettings,
 ): Promise<{ form: string; values: Record<string, string>; result: LoopResult<unknown> } | null> {
   const parsed = QueueFormSchema.safeParse({
     intent: form.get("intent"),
@@ -98,7 +99,7 @@ export async function actOnQueues(
   if (!parsed.success) return null;
   const f = parsed.data;
   if (f.intent === "publish_selected") {
-    return { form: "publish", values: {}, result: await publishEntries(db, user, f.entry, now, { publicUrl }) };
+    return { form: "publish", values: {}, result: await publishEntries(db, user, f.entry, now, publication) };
   }
   return { form: `deal-${f.review}`, values: { note: f.note }, result: await dealWithRequest(db, user, f.review, f.note, now) };
 }

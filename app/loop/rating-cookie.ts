@@ -1,4 +1,4 @@
-import { readEnv } from "~/env.server";
+import { readCookie, serializeCookie } from "~/http/cookies";
 
 /**
  * Which entries this browser has already answered "Did this help?" for: their ids, kept
@@ -11,20 +11,16 @@ const MAX_AGE_SECONDS = 2 * 365 * 86_400;
 const MAX_IDS = 300;
 
 export function readRatedIds(request: Request): number[] {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k !== RATED_COOKIE) continue;
-    return v
-      .join("=")
-      .split(".")
-      .filter((x) => /^\d{1,9}$/.test(x))
-      .map(Number);
-  }
-  return [];
+  const value = readCookie(request, RATED_COOKIE);
+  if (value === undefined) return [];
+  return value
+    .split(".")
+    .filter((x) => /^\d{1,9}$/.test(x))
+    .map(Number);
 }
 
-export function ratedCookie(ids: readonly number[]): string {
+/** `cookieSecure` is `env.COOKIE_SECURE`. */
+export function ratedCookie(ids: readonly number[], cookieSecure: boolean): string {
   const kept = [...new Set(ids)].slice(-MAX_IDS);
-  const secure = readEnv().COOKIE_SECURE ? "; Secure" : "";
-  return `${RATED_COOKIE}=${kept.join(".")}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${MAX_AGE_SECONDS}${secure}`;
+  return serializeCookie(RATED_COOKIE, kept.join("."), { maxAge: MAX_AGE_SECONDS, secure: cookieSecure });
 }

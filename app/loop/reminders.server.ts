@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, LoopReminderKind } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { renderEmail } from "~/mail/layout";
@@ -110,8 +109,7 @@ async function sendOne(db: Db, kind: LoopReminderKind, entry: ReminderEntry, now
  * The owner reminders and lead escalations due now (rules in reminders.ts), each
  * queued once per entry, kind and due date. Safe to run as often as wanted.
  */
-export async function sendLoopReminders(db: Db, now: Date, opts: { publicUrl?: string } = {}): Promise<LoopReminderSummary> {
-  const publicUrl = opts.publicUrl ?? readEnv().PUBLIC_URL;
+export async function sendLoopReminders(db: Db, now: Date, { publicUrl }: { publicUrl: string }): Promise<LoopReminderSummary> {
   const today = todayOf(now);
   const rows = await db
     .selectFrom("loop_entries as e")

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { LANGUAGES, type Database, type Language } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { enqueueEmail } from "~/mail/outbox.server";
+import type { Env } from "~/env.server";
 import { findPublicEntries } from "./public.server";
 import { entryView } from "./public-view.server";
 import { composeConfirmEmail, composePublicationEmail } from "./subscription-emails";
@@ -139,8 +139,8 @@ export interface SubscribeInput {
 export async function requestSubscription(
   db: Db,
   input: SubscribeInput,
-  now = new Date(),
-  publicUrl = readEnv().PUBLIC_URL
+  now: Date,
+  publicUrl: string
 ): Promise<void> {
   const email = input.email.trim().toLowerCase();
   await db.transaction().execute(async (trx) => {
@@ -205,15 +205,29 @@ export async function unsubscribeByToken(db: Tx, token: string | undefined, now 
   return true;
 }
 
+/** What a publication email needs from the settings (`env.PUBLIC_URL`, `env.SUPPRESSION_THRESHOLD`). */
+export interface PublicationSettings {
+  publicUrl: string;
+  suppressionThreshold: number;
+}
+
+export function publicationSettingsOf(env: Pick<Env, "PUBLIC_URL" | "SUPPRESSION_THRESHOLD">): PublicationSettings {
+  return { publicUrl: env.PUBLIC_URL, suppressionThreshold: env.SUPPRESSION_THRESHOLD };
+}
+
 /**
  * Queues one email per confirmed subscriber listing the entries just published that
  * concern them (scope "all", or the lead or a contributing service of an entry), in the
  * caller's transaction. Returns how many emails were queued.
  */
-export async function queuePublicationEmails(trx: Tx, entryIds: readonly number[], now: Date, publicUrl?: string): Promise<number> {
-  const entries = (await findPublicEntries(trx, entryIds, now)).filter((e) => e.state.kind === "did");
+export async function queuePublicationEmails(
+  trx: Tx,
+  entryIds: readonly number[],
+  now: Date,
+  { publicUrl: base, suppressionThreshold }: PublicationSettings
+): Promise<number> {
+  const entries = (await findPublicEntries(trx, entryIds, now, suppressionThreshold)).filter((e) => e.state.kind === "did");
   if (!entries.length) return 0;
-  const base = publicUrl ?? readEnv().PUBLIC_URL;
   const rows = await withService(trx)
     .where("loop_subscriptions.confirmed_at", "is not", null)
     .where("loop_subscriptions.unsubscribed_at", "is", null)

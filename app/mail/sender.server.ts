@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Transporter } from "nodemailer";
 import type { Database, OutboxMessage } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { parseStoredHeaders } from "./outbox.server";
 import { afterFailure, CLAIM_TIMEOUT_MS, describeSendError, isUnreachable, MAX_ATTEMPTS, type SendError } from "./delivery-rules";
 
@@ -19,8 +18,8 @@ export interface DeliverySummary {
 }
 
 export interface DeliveryOptions {
-  /** The From header; defaults to MAIL_FROM. */
-  from?: string;
+  /** The From header: `env.MAIL_FROM`. */
+  from: string;
   /** At most this many messages per call (the job loop calls again soon). */
   batchSize?: number;
   maxAttempts?: number;
@@ -133,9 +132,9 @@ export async function deliverDueEmails(
   db: Db,
   transport: Transporter,
   now: Date = new Date(),
-  opts: DeliveryOptions = {},
+  opts: DeliveryOptions,
 ): Promise<DeliverySummary> {
-  const from = opts.from ?? readEnv().MAIL_FROM;
+  const from = opts.from;
   const maxAttempts = opts.maxAttempts ?? MAX_ATTEMPTS;
   const summary: DeliverySummary = { sent: 0, retried: 0, failed: 0, released: await releaseStaleClaims(db, now) };
   const due = await db

@@ -90,11 +90,11 @@ export async function getOpenCampaignForRespondent(db: Db, request: Request, slu
   return (await withInvitation(db, request, await getOpenCampaignOr404(db, slug, now))).cs;
 }
 
-/** The action of every survey page: the first (no token yet) and resumed ones. */
-export async function surveyPageAction(db: Db, request: Request, slug: string, tokenFromUrl: string | null) {
+/** The action of every survey page: the first (no token yet) and resumed ones. `cookieSecure` is `env.COOKIE_SECURE`. */
+export async function surveyPageAction(db: Db, request: Request, slug: string, tokenFromUrl: string | null, cookieSecure: boolean) {
   const now = new Date();
   const cs = await getOpenCampaignOr404(db, slug, now);
-  return handleSurveyPost(db, request, cs, tokenFromUrl, languageFromRequest(request), now);
+  return handleSurveyPost(db, request, cs, tokenFromUrl, languageFromRequest(request), now, cookieSecure);
 }
 
 function serviceFieldNeeded(cs: CampaignSurvey): boolean {
@@ -194,6 +194,7 @@ export async function handleSurveyPost(
   tokenFromUrl: string | null,
   lng: Language,
   now: Date,
+  cookieSecure: boolean,
 ) {
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_BODY_BYTES) throw json({ reason: "too_large" }, { status: 413 });
@@ -282,5 +283,5 @@ export async function handleSurveyPost(
   }
   // The invitation records only the day it was completed, in the same transaction.
   await submitResponse(db, response.id, cs.questions, answers, lng, now, (trx) => markInvitationCompleted(trx, invitationId, now));
-  return redirect(done, { headers: { "Set-Cookie": clearInvitationCookie(cs.campaign.slug) } });
+  return redirect(done, { headers: { "Set-Cookie": clearInvitationCookie(cs.campaign.slug, cookieSecure) } });
 }

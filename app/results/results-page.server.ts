@@ -6,7 +6,6 @@
  */
 import type { Channel, Language, QuestionType } from "@db/schema";
 import { CHANNELS } from "@db/schema";
-import { readEnv } from "~/env.server";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { answered, roundPercent as roundTenth } from "./metrics";
 import { parseMonthKey, parseTermKey } from "./periods";
@@ -14,11 +13,6 @@ import type { QuestionDistribution } from "./queries.server";
 import { suppressParts, toCountCell, toFigure } from "./suppression";
 import type { CountCell, Figure, MonthKey, ScaleCounts, TermKey, Visibility } from "./types";
 import type { Bar, Tone, TrendPoint } from "./ui/charts";
-
-/** The suppression threshold (DESIGN.md: a setting, default 5). */
-export function suppressionThreshold(): number {
-  return readEnv().SUPPRESSION_THRESHOLD;
-}
 
 // ---------------------------------------------------------------------------------------
 // Labels

@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { listOpenCampaigns } from "~/surveys/surveys.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const campaigns = await listOpenCampaigns(getDb(), new Date());
+  const campaigns = await listOpenCampaigns(context.db, new Date());
   const t = getFixedT(lng);
   return json({
     pageTitle: t("home.title"),

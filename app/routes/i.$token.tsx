@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, isLanguage, languageFromRequest, pick } from "~/i18n/i18n";
 import { getCampaignById } from "~/campaigns/campaigns.server";
 import { invitationCookie } from "~/campaigns/invitation-cookie";
@@ -13,8 +12,8 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // A personal invitation link from an email. The device remembers the invitation only
 // for the survey's own pages, so submitting marks it completed; the response never
 // holds a link to it (docs/decisions/005-invitation-completion-without-a-link.md).
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
   const token = params.token ?? "";
   const invitation = await findInvitationByToken(db, token);
   const detail = invitation ? await getCampaignById(db, invitation.campaign_id) : undefined;
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const noStore = { "Cache-Control": "private, no-store" };
   if (!invitation.completed_on && isCampaignOpen(campaign, new Date())) {
     return redirect(`/s/${campaign.slug}?lng=${invitation.language}`, {
-      headers: { ...noStore, "Set-Cookie": invitationCookie(campaign.slug, invitation.token) },
+      headers: { ...noStore, "Set-Cookie": invitationCookie(campaign.slug, invitation.token, env.COOKIE_SECURE) },
     });
   }
   // Pages shown here speak the invitee's language unless they chose another.

@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { getCampaignById } from "~/campaigns/campaigns.server";
 import { findInvitationByToken, setOptedOut } from "~/campaigns/invitations.server";
@@ -11,16 +10,15 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // The confirmation after /unsubscribe/<token>: shows whether this invitee gets the
 // campaign's emails, with a button to undo (or to opt out again). Only posts change it.
 
-async function invitationOr404(token: string | undefined) {
-  const db = getDb();
+async function invitationOr404(db: AppLoadContext["db"], token: string | undefined) {
   const invitation = await findInvitationByToken(db, token);
   const detail = invitation ? await getCampaignById(db, invitation.campaign_id) : undefined;
   if (!invitation || !detail) throw json({ reason: "not_found" }, { status: 404 });
   return { db, invitation, detail };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { invitation, detail } = await invitationOr404(params.token);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { invitation, detail } = await invitationOr404(context.db, params.token);
   const lng = languageFromRequest(request);
   const optedOut = invitation.opted_out_at !== null;
   const service = detail.services.find((s) => s.id === invitation.service_id);
@@ -35,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, invitation } = await invitationOr404(params.token);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, invitation } = await invitationOr404(context.db, params.token);
   const form = await request.formData();
   await setOptedOut(db, invitation.id, form.get("intent") !== "undo", new Date());
   return json({ ok: true });

@@ -1,22 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
 import { getOpenCampaignForRespondent, resumedSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const db = getDb();
+  const { db } = context;
   const cs = await getOpenCampaignForRespondent(db, request, params.slug ?? "", new Date());
   const page = await resumedSurveyPage(db, cs, params.token ?? "", new URL(request.url), lng);
   return json({ page, pageTitle: page.title });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return surveyPageAction(getDb(), request, params.slug ?? "", params.token ?? "");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return surveyPageAction(context.db, request, params.slug ?? "", params.token ?? "", context.env.COOKIE_SECURE);
 }
 
 export default function ResumedSurvey() {

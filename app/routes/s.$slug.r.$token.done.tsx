@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { getLinkedResponseOr404 } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  const db = getDb();
+  const { db } = context;
   const { cs, response, path } = await getLinkedResponseOr404(db, params.slug ?? "", params.token ?? "");
   if (!response.submitted_at) throw redirect(path);
   const t = getFixedT(lng, "survey");

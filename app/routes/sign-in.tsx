@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { safeRedirect } from "~/auth/redirect";
 import { getOptionalStaffSession } from "~/auth/session.server";
@@ -10,15 +9,15 @@ import { signInAction } from "~/auth/sign-in.server";
 import { PasswordField } from "~/admin/PasswordField";
 import { ErrorSummary, TextField } from "~/ui/forms";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  if (await getOptionalStaffSession(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  if (await getOptionalStaffSession(context.db, request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
   const t = getFixedT(languageFromRequest(request), "staff");
   return json({ pageTitle: t("sign_in.title"), redirectTo: safeRedirect(url.searchParams.get("redirectTo")), signedOut: url.searchParams.has("signed-out") });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return signInAction(getDb(), request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  return signInAction(context.db, request, context.env.COOKIE_SECURE);
 }
 
 export default function SignIn() {

@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { canEnter } from "~/auth/permissions";
 import { requireStaffUser } from "~/auth/session.server";
 import { listServiceNames } from "~/admin/services.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "home", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "home");
   const lng = languageFromRequest(request);
   const services = await listServiceNames(db, user.serviceIds);
   return json({

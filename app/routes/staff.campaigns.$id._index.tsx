@@ -2,8 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { canEnter } from "~/auth/permissions";
@@ -15,9 +13,9 @@ import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
 import { isCampaignOpen } from "~/surveys/surveys.server";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaigns", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "campaigns");
   const { campaign, version, services, scope } = await requireCampaignForUser(db, user, params.id);
   const lng = languageFromRequest(request);
   const isAdmin = user.role === "admin";
@@ -36,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     anonymous: Boolean(campaign.anonymous),
     eligibleCount: campaign.eligible_count,
     schedule: reminderDaysOf(campaign.reminder_days),
-    openLink: `${readEnv().PUBLIC_URL}/s/${campaign.slug}`,
+    openLink: `${env.PUBLIC_URL}/s/${campaign.slug}`,
     counts,
     responses: await countSubmittedResponses(db, campaign.id, isAdmin ? null : scope),
     rounds: rounds.map((r) => ({ ...r, sent_on: formatDate(r.sent_at, lng) })),
@@ -44,9 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "campaigns", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, env } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "campaigns");
   const { campaign, scope } = await requireCampaignForUser(db, user, params.id);
   const to = `/staff/campaigns/${campaign.id}`;
   if (form.get("intent") !== "remind") throw json({ reason: "not_found" }, { status: 404 });
@@ -56,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     campaign.id,
     { kind: "manual", userId: user.id, serviceIds: user.role === "admin" ? undefined : scope },
     new Date(),
+    { publicUrl: env.PUBLIC_URL },
   );
   return redirectWithFlash(
     db,

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { CampaignDetailsSchema, parseCampaignForm, readCampaignForm, type CampaignFormValues } from "~/campaigns/campaign-form";
@@ -10,9 +9,9 @@ import { requireCampaignForUser, updateCampaignDetails } from "~/campaigns/campa
 import { CampaignCountAndSchedule, CampaignErrorSummary, CampaignNameAndDates } from "~/campaigns/CampaignFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaign_setup", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "campaign_setup");
   const { campaign } = await requireCampaignForUser(db, user, params.id);
   const lng = languageFromRequest(request);
   const values: CampaignFormValues = {
@@ -31,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "campaign_setup", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "campaign_setup");
   const { campaign } = await requireCampaignForUser(db, user, params.id);
   const values = readCampaignForm(form);
   const parsed = parseCampaignForm(CampaignDetailsSchema, values);

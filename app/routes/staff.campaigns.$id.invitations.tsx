@@ -2,8 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { requireCampaignForUser } from "~/campaigns/campaigns.server";
@@ -12,9 +10,9 @@ import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
 import { ErrorSummary, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaigns", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "campaigns");
   const { campaign, services, scope } = await requireCampaignForUser(db, user, params.id);
   const lng = languageFromRequest(request);
   return json({
@@ -28,19 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { errors: { file: UploadProblem }; csv: string } | { result: { rows: number; invited: number; bad: { line: number; text: string; problem: string; firstLine?: number }[] } };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, env } = context;
   // Refused before the body is read: a list this big is not a mistake to parse.
-  await requireStaffUser(request, "campaigns", db);
+  await requireStaffUser(db, request, "campaigns");
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BODY_BYTES) {
     return json<ActionData>({ errors: { file: "too_large" }, csv: "" }, { status: 413 });
   }
-  const { user, form } = await requireStaffForm(request, "campaigns", db);
+  const { user, form } = await requireStaffForm(db, request, "campaigns");
   const detail = await requireCampaignForUser(db, user, params.id);
   const pasted = typeof form.get("csv") === "string" ? String(form.get("csv")) : "";
   const upload = await readUploadedCsv(form);
   if ("problem" in upload) return json<ActionData>({ errors: { file: upload.problem }, csv: pasted.slice(0, 100_000) }, { status: 400 });
-  const outcome = await inviteFromCsv(db, detail, upload.text, readEnv().PUBLIC_URL, new Date());
+  const outcome = await inviteFromCsv(db, detail, upload.text, env.PUBLIC_URL, new Date());
   if ("problem" in outcome) return json<ActionData>({ errors: { file: outcome.problem }, csv: pasted.slice(0, 100_000) }, { status: 400 });
   return json<ActionData>({ result: outcome });
 }

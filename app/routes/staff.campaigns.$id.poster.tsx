@@ -2,8 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { requireStaffUser } from "~/auth/session.server";
@@ -11,14 +9,14 @@ import { requireCampaignForUser } from "~/campaigns/campaigns.server";
 import { posterLink, qrCodeSvg } from "~/campaigns/poster.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaigns", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "campaigns");
   const { campaign, version } = await requireCampaignForUser(db, user, params.id);
   // The poster's language is the page's: ?lng=en or ?lng=ur.
   const lng = languageFromRequest(request);
   const t = getFixedT(lng, "campaigns");
-  const link = posterLink(readEnv().PUBLIC_URL, campaign.slug, lng);
+  const link = posterLink(env.PUBLIC_URL, campaign.slug, lng);
   return json({
     pageTitle: t("poster.title", { name: pick(campaign, "name", lng) }),
     id: campaign.id,

@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { requireCampaignForUser, type ScopedCampaign } from "~/campaigns/campaigns.server";
@@ -15,14 +14,14 @@ import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
 import { ChoiceField, ErrorSummary, type SummaryError } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-async function questionsOf(detail: ScopedCampaign) {
-  const cs = await findCampaignSurveyBySlug(getDb(), detail.campaign.slug);
+async function questionsOf(db: AppLoadContext["db"], detail: ScopedCampaign) {
+  const cs = await findCampaignSurveyBySlug(db, detail.campaign.slug);
   return cs?.questions ?? [];
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaigns", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "campaigns");
   const detail = await requireCampaignForUser(db, user, params.id);
   const lng = languageFromRequest(request);
   const { campaign, version, services, scope } = detail;
@@ -34,15 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: new URL(request.url).searchParams.has("saved"),
     formToken: newResumeToken(),
     services: services.filter((s) => scope.includes(s.id)).map((s) => ({ value: String(s.id), label: pick(s, "name", lng) })),
-    questions: keyedQuestions(await questionsOf(detail), lng),
+    questions: keyedQuestions(await questionsOf(db, detail), lng),
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "campaigns", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "campaigns");
   const detail = await requireCampaignForUser(db, user, params.id);
-  const questions = await questionsOf(detail);
+  const questions = await questionsOf(db, detail);
   const keyed = readKeyedForm(form, questions);
   const checked = validateKeyedResponse(keyed, questions, detail.scope);
   if (!checked.ok) {

@@ -2,16 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { canEnter } from "~/auth/permissions";
 import { requireStaffUser } from "~/auth/session.server";
 import { listCampaignsForUser } from "~/campaigns/campaigns.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "campaigns", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "campaigns");
   const lng = languageFromRequest(request);
   const rows = await listCampaignsForUser(db, user, new Date());
   return json({

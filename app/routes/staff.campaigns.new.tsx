@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { NewCampaignSchema, parseCampaignForm, readCampaignForm, type CampaignFormValues } from "~/campaigns/campaign-form";
@@ -11,9 +10,9 @@ import { CampaignCountAndSchedule, CampaignErrorSummary, CampaignNameAndDates, u
 import { ChoiceField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "campaign_setup", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "campaign_setup");
   const lng = languageFromRequest(request);
   const t = getFixedT(lng, "campaigns");
   const versions = await listPublishedVersions(db);
@@ -25,9 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, form } = await requireStaffForm(request, "campaign_setup", db);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, form } = await requireStaffForm(db, request, "campaign_setup");
   const values = readCampaignForm(form);
   const parsed = parseCampaignForm(NewCampaignSchema, values);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });

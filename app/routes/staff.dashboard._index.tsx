@@ -2,21 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { requireStaffUser } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { loadDashboard } from "~/results/dashboard-page.server";
-import { suppressionThreshold } from "~/results/results-page.server";
 import { TrendChart } from "~/results/ui/charts";
 import { AboutFigures, FigureText, useResultsText } from "~/results/ui/figures";
 import { Filters } from "~/results/ui/Filters";
 import { LoopFiguresSection } from "~/results/ui/LoopFigures";
 import { ReturnDetails } from "~/results/ui/ReturnDetails";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "dashboard", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "dashboard");
   const lng = languageFromRequest(request);
-  const view = await loadDashboard(db, user, new URL(request.url).searchParams, lng, suppressionThreshold(), new Date());
+  const view = await loadDashboard(db, user, new URL(request.url).searchParams, lng, env.SUPPRESSION_THRESHOLD, new Date());
   return json({ pageTitle: getFixedT(lng, "results")("dashboard.title"), view });
 }
 

@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { actOnEntry, entryIdOr404, loadEntryPage } from "~/loop/entry-page.server";
+import { publicationSettingsOf } from "~/loop/subscriptions.server";
 import { CommentCards } from "~/loop/ui/CommentCards";
 import { CloseForm, DiscardForm, EditDraftForm, OpenForm, PublishForm, ReassignForm, SendBackForm, UpdateForm, type EntryAnswer } from "~/loop/ui/EntryForms";
 import { DueTag } from "~/loop/ui/QueueTable";
@@ -14,20 +13,20 @@ import { formProblems } from "~/loop/ui/problems";
 import { useLoopPhrase } from "~/loop/ui/phrase";
 import { ErrorSummary } from "~/ui/forms";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "loop", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "loop");
   const id = entryIdOr404(params.id);
   const lng = languageFromRequest(request);
-  const page = await loadEntryPage(db, user, id, lng, readEnv().SUPPRESSION_THRESHOLD, new Date());
+  const page = await loadEntryPage(db, user, id, lng, env.SUPPRESSION_THRESHOLD, new Date());
   return json({ pageTitle: getFixedT(lng, "loop")("entry.title", { number: id }), page });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "loop", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, env } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "loop");
   const id = entryIdOr404(params.id);
-  const { intent, values, result } = await actOnEntry(db, user, id, form, new Date(), readEnv().PUBLIC_URL);
+  const { intent, values, result } = await actOnEntry(db, user, id, form, new Date(), publicationSettingsOf(env));
   // i18n-dynamic: loop:flash.
   if (result.ok) return redirectWithFlash(db, session, `/staff/loop/${id}`, { key: `loop:flash.${intent}` });
   if (result.status === 404) throw json({ reason: "not_found" }, { status: 404 });

@@ -3,11 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOOP_STATUSES } from "@db/schema";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { StatusFilterSchema, actOnQueues, loadQueues } from "~/loop/queue-page.server";
+import { publicationSettingsOf } from "~/loop/subscriptions.server";
 import { statusLabel } from "~/loop/labels";
 import { QueueTable } from "~/loop/ui/QueueTable";
 import { fieldId, formProblems, type ShownProblem } from "~/loop/ui/problems";
@@ -15,18 +14,18 @@ import { useLoopPhrase } from "~/loop/ui/phrase";
 import { ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "loop", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "loop");
   const lng = languageFromRequest(request);
   const status = StatusFilterSchema.parse(new URL(request.url).searchParams.get("status") || undefined);
   return json({ pageTitle: getFixedT(lng, "loop")("queues.title"), ...(await loadQueues(db, user, lng, status, new Date())) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "loop", db);
-  const done = await actOnQueues(db, user, form, new Date(), readEnv().PUBLIC_URL);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db, env } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "loop");
+  const done = await actOnQueues(db, user, form, new Date(), publicationSettingsOf(env));
   if (!done) throw json({ reason: "bad_request" }, { status: 400 });
   const { result } = done;
   if (result.ok) {

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { createDraft, draftProblems } from "~/loop/loop.server";
@@ -17,9 +16,9 @@ import { StaffForm } from "~/ui/StaffForm";
 
 const FORM = "draft";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "loop", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "loop");
   const lng = languageFromRequest(request);
   const evidence = await evidenceForDraft(db, user, new URL(request.url).searchParams, lng);
   const choices = await draftChoices(db, user, lng, new Date());
@@ -39,9 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, user, form } = await requireStaffForm(request, "loop", db);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, user, form } = await requireStaffForm(db, request, "loop");
   const lng = languageFromRequest(request);
   const { values, input, problems } = await draftFromForm(db, form);
   const raw = form.get("evidence");

@@ -3,8 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { canRetry, findOutboxMessage, parseStoredHeaders, retryEmailNow } from "~/mail/outbox.server";
@@ -21,16 +19,16 @@ function messageIdOr404(raw: string | undefined): number {
   return parsed.data;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "mailbox", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  await requireStaffUser(db, request, "mailbox");
   const lng = languageFromRequest(request);
   const message = await findOutboxMessage(db, messageIdOr404(params.id));
   if (!message) throw json({ reason: "not_found" }, { status: 404 });
   const at = (iso: string | null) => (iso ? formatDateTime(iso, lng) : null);
   return json({
     pageTitle: getFixedT(lng, "mail")("message.page_title", { subject: message.subject }),
-    sending: Boolean(readEnv().SMTP_URL),
+    sending: Boolean(env.SMTP_URL),
     message: {
       id: message.id,
       to: message.to_address,
@@ -52,9 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session } = await requireStaffForm(request, "mailbox", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session } = await requireStaffForm(db, request, "mailbox");
   const id = messageIdOr404(params.id);
   if (!(await findOutboxMessage(db, id))) throw json({ reason: "not_found" }, { status: 404 });
   // Between loading the page and pressing the button, the sender may have taken it.

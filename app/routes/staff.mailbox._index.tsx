@@ -3,8 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OUTBOX_STATUSES } from "@db/schema";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";
 import { countOutboxByStatus, listOutbox, listOutboxKinds, MAILBOX_PAGE_SIZE } from "~/mail/outbox.server";
@@ -12,9 +10,9 @@ import { formatDateTime, mailboxHref, pageWindow, parseMailboxQuery } from "~/ma
 import { FilterSelect, NotSendingNote, StatusTag, useKindLabel } from "~/mail/MailboxParts";
 import { ErrorPage } from "~/ui/ErrorPage";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "mailbox", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  await requireStaffUser(db, request, "mailbox");
   const lng = languageFromRequest(request);
   const query = parseMailboxQuery(new URL(request.url));
   const filter = { status: query.status, kind: query.kind };
@@ -24,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (messages.length === 0 && query.page > window.pages) throw redirect(mailboxHref({ ...filter, page: window.pages }));
   return json({
     pageTitle: getFixedT(lng, "mail")("mailbox.title"),
-    sending: Boolean(readEnv().SMTP_URL),
+    sending: Boolean(env.SMTP_URL),
     counts: await countOutboxByStatus(db),
     kinds: await listOutboxKinds(db),
     query,

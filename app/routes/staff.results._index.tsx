@@ -3,15 +3,14 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaffUser } from "~/auth/session.server";
 import { canEnter } from "~/auth/permissions";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { filterOptions } from "~/results/queries.server";
 import { textOf } from "~/results/results-page.server";
 import { useResultsText } from "~/results/ui/figures";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "results", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const user = await requireStaffUser(db, request, "results");
   const lng = languageFromRequest(request);
   const options = await filterOptions(db, {});
   const kinds = getFixedT(lng, "builder");

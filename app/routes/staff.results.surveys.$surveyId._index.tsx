@@ -4,22 +4,20 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaffUser } from "~/auth/session.server";
 import { canEnter } from "~/auth/permissions";
-import { getDb } from "~/db.server";
 import { directionOf, languageFromRequest } from "~/i18n/i18n";
-import { suppressionThreshold } from "~/results/results-page.server";
 import { loadSurveyResults, queryString, surveyIdOr404, type SurveyResultsView } from "~/results/survey-page.server";
 import { BarChart, TrendChart } from "~/results/ui/charts";
 import { AboutFigures, CountText, FigureText, useResultsText } from "~/results/ui/figures";
 import { Filters, useCommonSelects } from "~/results/ui/Filters";
 import { ReturnDetails } from "~/results/ui/ReturnDetails";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "results", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "results");
   const lng = languageFromRequest(request);
   const surveyId = surveyIdOr404(params.surveyId);
   const search = new URL(request.url).searchParams;
-  const view = await loadSurveyResults(db, user, surveyId, search, lng, suppressionThreshold());
+  const view = await loadSurveyResults(db, user, surveyId, search, lng, env.SUPPRESSION_THRESHOLD);
   return json({
     pageTitle: view.survey.title,
     view,

@@ -2,21 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireStaffUser } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { loadCoAssessment } from "~/results/co-assessment-page.server";
-import { suppressionThreshold } from "~/results/results-page.server";
 import { queryString, surveyIdOr404 } from "~/results/survey-page.server";
 import { AboutFigures, FigureCells, FigureHeads, useResultsText } from "~/results/ui/figures";
 import { Filters, useCommonSelects } from "~/results/ui/Filters";
 import { pointsText } from "~/results/ui/format";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  const user = await requireStaffUser(request, "results", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const user = await requireStaffUser(db, request, "results");
   const lng = languageFromRequest(request);
   const surveyId = surveyIdOr404(params.surveyId);
-  const view = await loadCoAssessment(db, user, surveyId, new URL(request.url).searchParams, lng, suppressionThreshold());
+  const view = await loadCoAssessment(db, user, surveyId, new URL(request.url).searchParams, lng, env.SUPPRESSION_THRESHOLD);
   return json({
     pageTitle: getFixedT(lng, "results")("co.title", { survey: view.survey.title }),
     view,

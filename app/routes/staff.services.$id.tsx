@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { editServiceAction, editServicePage } from "~/admin/service-pages.server";
 import { ServiceErrorSummary, ServiceFields } from "~/admin/ServiceFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return editServicePage(getDb(), request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return editServicePage(context.db, request, params.id);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return editServiceAction(getDb(), request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return editServiceAction(context.db, request, params.id);
 }
 
 export default function EditService() {

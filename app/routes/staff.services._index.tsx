@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { servicesListPage } from "~/admin/service-pages.server";
 import { NO_LOCALITY } from "~/admin/services";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return servicesListPage(getDb(), request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return servicesListPage(context.db, request);
 }
 
 export default function ServicesList() {

@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { createServiceAction, newServicePage } from "~/admin/service-pages.server";
 import { ServiceErrorSummary, ServiceFields } from "~/admin/ServiceFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return newServicePage(getDb(), request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return newServicePage(context.db, request);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return createServiceAction(getDb(), request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  return createServiceAction(context.db, request);
 }
 
 const EMPTY = { organisation: "", slug: "", name_en: "", name_ur: "", locality: "" };

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { languageFromRequest } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { requireStaffUser } from "~/auth/session.server";
@@ -11,9 +10,9 @@ import { surveyFileName } from "~/surveys/json";
 import { BackLink, KIND_KEYS, StatusTag, TableWrap } from "~/surveys/builder-ui";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const lng = languageFromRequest(request);
   const survey = await getSurveyOr404(db, params.surveyId);
   const rows = await listVersions(db, survey.id);

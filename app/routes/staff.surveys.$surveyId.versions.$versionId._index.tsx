@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import {
@@ -31,9 +30,9 @@ import {
 import { ErrorSummary, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const t = getFixedT(languageFromRequest(request), "builder");
   const published = bv.version.status === "published";
@@ -48,9 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { errors: FieldErrors; values?: VersionTextsValues; problems?: PublishProblem[] };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, form } = await requireStaffForm(request, "surveys", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, form } = await requireStaffForm(db, request, "surveys");
   const { survey, version } = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const here = `/staff/surveys/${survey.id}/versions/${version.id}`;
   return refusingPublished(async () => {

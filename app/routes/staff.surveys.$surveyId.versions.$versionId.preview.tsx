@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";
 import { getBuilderVersionOr404 } from "~/surveys/builder.server";
@@ -11,9 +10,9 @@ import { Question } from "~/responding/SurveyPage";
 
 // A version as a respondent would see it, every page one after another, in the page's
 // language (?lng=ur or ?lng=en). There is no form: nothing can be sent from here.
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const lng = languageFromRequest(request);
   const { survey, version, questions } = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const t = getFixedT(lng, "builder");

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import {
@@ -35,9 +34,9 @@ function questionOf(bv: BuilderVersion, param: string | undefined) {
   return param === "new" ? null : findQuestionOr404(bv, param);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const question = questionOf(bv, params.questionId);
   const t = getFixedT(languageFromRequest(request), "builder");
@@ -57,9 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { errors: FieldErrors; values?: QuestionFormValues };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, form } = await requireStaffForm(request, "surveys", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, form } = await requireStaffForm(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const question = questionOf(bv, params.questionId);
   const editor = `/staff/surveys/${bv.survey.id}/versions/${bv.version.id}`;

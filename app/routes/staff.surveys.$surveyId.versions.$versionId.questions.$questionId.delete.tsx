@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { deleteQuestion, dependentsOf, findQuestionOr404, getBuilderVersionOr404, refusingPublished } from "~/surveys/builder.server";
@@ -11,9 +10,9 @@ import { ErrorSummary } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
 // Deleting a question asks first, saying what else changes with it.
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const question = findQuestionOr404(bv, params.questionId);
   const t = getFixedT(languageFromRequest(request), "builder");
@@ -27,9 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session } = await requireStaffForm(request, "surveys", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session } = await requireStaffForm(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const question = findQuestionOr404(bv, params.questionId);
   return refusingPublished(async () => {

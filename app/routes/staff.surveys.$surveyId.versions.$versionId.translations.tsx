@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { bodyTooLarge, getBuilderVersionOr404, importTranslations, refusingPublished, unitsOf, type TranslationImportResult } from "~/surveys/builder.server";
@@ -17,9 +16,9 @@ import { StaffForm } from "~/ui/StaffForm";
 /** A translation file is a few hundred rows at most. */
 const MAX_CSV_BYTES = 512 * 1024;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   const units = translatableUnits(unitsOf(bv)).map((u) => ({ id: u.id, en: u.en, ur: u.ur, status: translationStatus(u) }));
   return json({
@@ -33,11 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { errors: Record<string, string>; result?: TranslationImportResult };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   if (bodyTooLarge(request, MAX_CSV_BYTES)) return json<ActionData>({ errors: { file: "too_large" } }, { status: 413 });
-  const { session, form } = await requireStaffForm(request, "surveys", db);
+  const { session, form } = await requireStaffForm(db, request, "surveys");
   const bv = await getBuilderVersionOr404(db, params.surveyId, params.versionId);
   return refusingPublished(async () => {
     const upload = await readUpload(form, "file", MAX_CSV_BYTES);

@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";
 import { listSurveys } from "~/surveys/builder.server";
 import { KIND_KEYS, StatusTag, TableWrap } from "~/surveys/builder-ui";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   const lng = languageFromRequest(request);
   return json({ pageTitle: getFixedT(lng, "builder")("list.title"), surveys: await listSurveys(db), lng });
 }

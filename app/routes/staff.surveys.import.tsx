@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { bodyTooLarge, importSurveyFile } from "~/surveys/builder.server";
@@ -12,8 +11,8 @@ import { MAX_FILE_BYTES, type SurveyFileProblem } from "~/surveys/json";
 import { BackLink, FileField } from "~/surveys/builder-ui";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffUser(request, "surveys");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaffUser(context.db, request, "surveys");
   return json({ pageTitle: getFixedT(languageFromRequest(request), "builder")("import.title") });
 }
 
@@ -21,11 +20,11 @@ function refused(problems: SurveyFileProblem[], status = 400) {
   return json({ errors: { file: "refused" }, problems }, { status });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  await requireStaffUser(request, "surveys", db);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db } = context;
+  await requireStaffUser(db, request, "surveys");
   if (bodyTooLarge(request, MAX_FILE_BYTES)) return refused([{ path: "", code: "too_large" }], 413);
-  const { session, form } = await requireStaffForm(request, "surveys", db);
+  const { session, form } = await requireStaffForm(db, request, "surveys");
   const upload = await readUpload(form, "file", MAX_FILE_BYTES);
   if ("error" in upload) return refused([{ path: "", code: upload.error }]);
   const result = await importSurveyFile(db, upload.text, new Date().toISOString());

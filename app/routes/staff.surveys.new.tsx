@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SURVEY_KINDS } from "@db/schema";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { createSurvey } from "~/surveys/builder.server";
@@ -12,14 +11,14 @@ import { BackLink, KIND_KEYS } from "~/surveys/builder-ui";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffUser(request, "surveys");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaffUser(context.db, request, "surveys");
   return json({ pageTitle: getFixedT(languageFromRequest(request), "builder")("create.title") });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const { session, form } = await requireStaffForm(request, "surveys", db);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const { session, form } = await requireStaffForm(db, request, "surveys");
   const parsed = readCreateSurvey(form);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const created = await createSurvey(db, parsed.data, new Date().toISOString());

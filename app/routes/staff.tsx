@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { canEnter, type Area } from "~/auth/permissions";
 import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -26,9 +25,9 @@ const NAV: { area: Area; to: string; key: string }[] = [
   { area: "mailbox", to: "/staff/mailbox", key: "nav.mailbox" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
-  const session = await requireStaffSession(request, "home", db);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context;
+  const session = await requireStaffSession(db, request, "home");
   const flash = await popFlash(db, session.id);
   return json(
     {

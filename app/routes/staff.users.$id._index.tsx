@@ -1,18 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { isolate } from "~/admin/form-helpers";
 import { editUserAction, editUserPage } from "~/admin/user-pages.server";
 import { UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return editUserPage(getDb(), request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return editUserPage(context.db, request, params.id);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return editUserAction(getDb(), request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return editUserAction(context.db, request, params.id);
 }
 
 export default function EditUser() {

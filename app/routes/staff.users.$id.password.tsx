@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { resetPasswordAction, resetPasswordPage } from "~/admin/user-pages.server";
 import { NewPasswordField, UserErrorSummary, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return resetPasswordPage(getDb(), request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return resetPasswordPage(context.db, request, params.id);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return resetPasswordAction(getDb(), request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return resetPasswordAction(context.db, request, params.id);
 }
 
 export default function ResetPassword() {

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { usersListPage } from "~/admin/user-pages.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return usersListPage(getDb(), request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return usersListPage(context.db, request);
 }
 
 export default function UsersList() {

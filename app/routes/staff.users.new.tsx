@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { createUserAction, newUserPage } from "~/admin/user-pages.server";
 import { NewPasswordField, UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return newUserPage(getDb(), request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return newUserPage(context.db, request);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return createUserAction(getDb(), request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  return createUserAction(context.db, request);
 }
 
 const EMPTY = { name: "", email: "", role: "", services: [] as string[] };

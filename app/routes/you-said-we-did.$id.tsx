@@ -4,7 +4,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { LOOP_RATINGS } from "@db/schema";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { publicEntryOr404, recordRating } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
@@ -18,8 +17,8 @@ import { ErrorSummary } from "~/ui/forms";
 
 const RatingSchema = z.object({ rating: z.enum(LOOP_RATINGS) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = await publicEntryOr404(getDb(), params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const entry = await publicEntryOr404(context.db, params.id, context.env.SUPPRESSION_THRESHOLD);
   const lng = languageFromRequest(request);
   const view = entryView(entry, lng);
   const answered = readRatedIds(request).includes(entry.id);
@@ -32,8 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, env } = context;
+  const entry = await publicEntryOr404(db, params.id, env.SUPPRESSION_THRESHOLD, { rateable: true });
   const parsed = RatingSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const lng = languageFromRequest(request);
@@ -42,8 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rated = readRatedIds(request);
   // One answer per browser: a second one is not stored, and the page says so.
   if (rated.includes(entry.id)) return redirect(entryPath(entry.id));
-  await recordRating(getDb(), entry.id, parsed.data.rating);
-  return redirect(`${entryPath(entry.id)}?answered`, { headers: { "Set-Cookie": ratedCookie([...rated, entry.id]) } });
+  await recordRating(db, entry.id, parsed.data.rating);
+  return redirect(`${entryPath(entry.id)}?answered`, { headers: { "Set-Cookie": ratedCookie([...rated, entry.id], env.COOKIE_SECURE) } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { TEXT_MAX } from "~/loop/loop-states";
 import { publicEntryOr404, recordLookAgain } from "~/loop/public.server";
@@ -19,14 +18,16 @@ const LookAgainSchema = z.object({
   reason: z.string().trim().min(1, "reason_missing").max(TEXT_MAX, "reason_too_long"),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
+  const entry = await publicEntryOr404(db, params.id, env.SUPPRESSION_THRESHOLD, { rateable: true });
   const lng = languageFromRequest(request);
   return json({ pageTitle: getFixedT(lng, "yswd")("look_again.title"), entry: entryView(entry, lng) });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const entry = await publicEntryOr404(getDb(), params.id, { rateable: true });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, env } = context;
+  const entry = await publicEntryOr404(db, params.id, env.SUPPRESSION_THRESHOLD, { rateable: true });
   const lng = languageFromRequest(request);
   const form = await request.formData();
   const reason = String(form.get("reason") ?? "");
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 }
     );
   }
-  await recordLookAgain(getDb(), entry.id, parsed.data.reason, lng);
+  await recordLookAgain(db, entry.id, parsed.data.reason, lng);
   return redirect(`${entryPath(entry.id)}/look-again/sent`);
 }
 

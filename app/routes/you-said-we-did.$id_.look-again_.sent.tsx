@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { publicEntryOr404 } from "~/loop/public.server";
 import { entryPath } from "~/loop/ui/PublicEntry";
@@ -11,8 +10,8 @@ import { ErrorPage } from "~/ui/ErrorPage";
 
 // The confirmation after asking for a "We did" to be looked at again.
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const entry = await publicEntryOr404(getDb(), params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const entry = await publicEntryOr404(context.db, params.id, context.env.SUPPRESSION_THRESHOLD);
   return json({ pageTitle: getFixedT(languageFromRequest(request), "yswd")("look_again.sent_title"), id: entry.id });
 }
 

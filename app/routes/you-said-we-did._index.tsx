@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n";
 import { loadPublicList } from "~/loop/public-view.server";
 import { readRatedIds } from "~/loop/rating-cookie";
@@ -11,8 +10,8 @@ import { ErrorPage } from "~/ui/ErrorPage";
 
 // "You Said, We Did" for everyone: no account, no JavaScript needed.
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const list = await loadPublicList(getDb(), request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const list = await loadPublicList(context.db, request, context.env.SUPPRESSION_THRESHOLD);
   const t = getFixedT(list.lng, "yswd");
   return json({
     ...list,

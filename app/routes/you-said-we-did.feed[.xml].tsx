@@ -1,6 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { getFixedT, type Language } from "~/i18n/i18n";
 import { escapeHtml, renderAtom } from "~/loop/feed";
 import { listPublicEntries } from "~/loop/public.server";
@@ -9,12 +7,13 @@ import { entryHeading, entryParagraphs, entryView } from "~/loop/public-view.ser
 // The Atom feed of public entries, one per language: /you-said-we-did/feed.xml (English)
 // and ?lng=ur (Urdu). Feed readers keep no cookie, so only ?lng= chooses.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng: Language = new URL(request.url).searchParams.get("lng") === "ur" ? "ur" : "en";
-  const base = readEnv().PUBLIC_URL;
+  const { db, env } = context;
+  const base = env.PUBLIC_URL;
   const t = getFixedT(lng, "yswd");
   const now = new Date();
-  const entries = await listPublicEntries(getDb(), {}, now);
+  const entries = await listPublicEntries(db, {}, now, env.SUPPRESSION_THRESHOLD);
   const pageUrl = `${base}/you-said-we-did?lng=${lng}`;
   const xml = renderAtom({
     lang: lng,

@@ -2,8 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
-import { readEnv } from "~/env.server";
 import { formatDate } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n";
 import { loadPublicList } from "~/loop/public-view.server";
@@ -13,9 +11,10 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // The same entries and filters as /you-said-we-did, laid out for a ward or school
 // noticeboard: large type, no forms, each entry kept whole on an A4 page.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, env } = context;
   const now = new Date();
-  const list = await loadPublicList(getDb(), request, now);
+  const list = await loadPublicList(db, request, env.SUPPRESSION_THRESHOLD, now);
   const t = getFixedT(list.lng, "yswd");
   const chosen = (["organisation", "service", "term", "theme"] as const)
     .map((name) => list.choices[`${name}s`].find((c) => c.value === list.values[name])?.label)
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: list.filtered,
     chosen,
     query: list.query,
-    address: `${readEnv().PUBLIC_URL}/you-said-we-did`,
+    address: `${env.PUBLIC_URL}/you-said-we-did`,
     date: formatDate(now.toISOString(), list.lng),
   });
 }

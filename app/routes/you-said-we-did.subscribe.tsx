@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "@db/schema";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { readSubscribeForm, requestSubscription, subscribableServiceGroups, type SubscribeField } from "~/loop/subscriptions.server";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -12,17 +11,17 @@ import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 // Families ask for an email when entries are published: for every service or one.
 // The address is kept apart from any survey answer.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
-  return json({ pageTitle: getFixedT(lng, "yswd")("subscribe.title"), lng, groups: await subscribableServiceGroups(getDb(), lng) });
+  return json({ pageTitle: getFixedT(lng, "yswd")("subscribe.title"), lng, groups: await subscribableServiceGroups(context.db, lng) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const lng = languageFromRequest(request);
-  const db = getDb();
+  const { db, env } = context;
   const { values, errors, input } = await readSubscribeForm(db, await request.formData(), lng);
   if (!input) return json({ errors, values }, { status: 400 });
-  await requestSubscription(db, input);
+  await requestSubscription(db, input, new Date(), env.PUBLIC_URL);
   return redirect("/you-said-we-did/subscribe/sent");
 }
 

@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { confirmSubscription, findSubscriptionByToken, scopeName } from "~/loop/subscriptions.server";
 import { Confirmation } from "~/loop/ui/Confirmation";
@@ -11,14 +10,14 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // The link in the confirmation email. GET only shows a button (mail scanners follow
 // links); the POST confirms.
 
-async function subscriptionOr404(token: string | undefined) {
-  const sub = await findSubscriptionByToken(getDb(), token);
+async function subscriptionOr404(db: AppLoadContext["db"], token: string | undefined) {
+  const sub = await findSubscriptionByToken(db, token);
   if (!sub) throw json({ reason: "not_found" }, { status: 404 });
   return sub;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const sub = await subscriptionOr404(params.token);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const sub = await subscriptionOr404(context.db, params.token);
   const lng = languageFromRequest(request);
   const state = sub.unsubscribed_at !== null ? "cancelled" : sub.confirmed_at !== null ? "confirmed" : "waiting";
   const t = getFixedT(lng, "yswd");
@@ -29,9 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ params }: ActionFunctionArgs) {
-  const sub = await subscriptionOr404(params.token);
-  await confirmSubscription(getDb(), sub.token);
+export async function action({ params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const sub = await subscriptionOr404(db, params.token);
+  await confirmSubscription(db, sub.token);
   return redirect(`/you-said-we-did/subscribe/${sub.token}`);
 }
 

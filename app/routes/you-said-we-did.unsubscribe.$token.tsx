@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { findSubscriptionByToken, unsubscribeByToken } from "~/loop/subscriptions.server";
 import { Confirmation } from "~/loop/ui/Confirmation";
@@ -12,8 +11,8 @@ import { ErrorPage } from "~/ui/ErrorPage";
 // - POST (a mail program's one-click unsubscribe, RFC 8058) unsubscribes and answers 200.
 // The page has no form, so nothing revalidates this loader after it ran once.
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db } = context;
   const sub = await findSubscriptionByToken(db, params.token);
   if (!sub) throw json({ reason: "not_found" }, { status: 404 });
   await unsubscribeByToken(db, sub.token);
@@ -23,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ params }: ActionFunctionArgs) {
-  const done = await unsubscribeByToken(getDb(), params.token);
+export async function action({ params, context }: ActionFunctionArgs) {
+  const done = await unsubscribeByToken(context.db, params.token);
   const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
   return done ? new Response("Unsubscribed\n", { status: 200, headers }) : new Response("Not found\n", { status: 404, headers });
 }

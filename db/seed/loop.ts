@@ -3,6 +3,7 @@ import type { Database, LoopRating } from "../schema";
 import type { StaffUser } from "../../app/auth/permissions";
 import { addPublicUpdate, applyTransition, createDraft, publishEntries, recordEvent, type LoopResult } from "../../app/loop/loop.server";
 import type { TransitionInput } from "../../app/loop/loop-states";
+import type { PublicationSettings } from "../../app/loop/subscriptions.server";
 import { DEMO_LOOP, type LoopSeedEntry, type LoopSeedStep } from "./content/loop";
 import { DEMO_COMMENTS } from "./content/comments";
 
@@ -14,7 +15,7 @@ type Db = Kysely<Database>;
  * have written. Runs after the rest of the demo data (it needs the users and responses)
  * and outside its transaction, because each loop function opens its own.
  */
-export async function seedDemoLoop(db: Db, publicUrl: string): Promise<number[]> {
+export async function seedDemoLoop(db: Db, publication: PublicationSettings): Promise<number[]> {
   const users = await loadStaffUsers(db);
   const user = (email: string): StaffUser => {
     const found = users.get(email);
@@ -77,14 +78,14 @@ export async function seedDemoLoop(db: Db, publicUrl: string): Promise<number[]>
           batch.push(ids[next.entry]);
           i++;
         }
-        expectOk(await publishEntries(db, by, batch, now, { publicUrl }), spec.key, "publish");
+        expectOk(await publishEntries(db, by, batch, now, publication), spec.key, "publish");
         break;
       }
       case "update":
         expectOk(await addPublicUpdate(db, by, id, { bodyEn: step.text.en, bodyUr: step.text.ur }, now), spec.key, "update");
         break;
       default:
-        expectOk(await applyTransition(db, by, id, step.do, inputOf(step, user), now, { publicUrl }), spec.key, step.do);
+        expectOk(await applyTransition(db, by, id, step.do, inputOf(step, user), now, publication), spec.key, step.do);
     }
   }
 

@@ -8,7 +8,8 @@ import { DEMO_COMMENTS } from "./content/comments";
 import { DEMO_USERS, DEMO_PASSWORD } from "./content/users";
 import { hashPassword } from "../../app/auth/password.server";
 import { countSubmittedResponse } from "../../app/results/rollup.server";
-import { readEnv } from "../../app/env.server";
+import type { Env } from "../../app/env.server";
+import { publicationSettingsOf } from "../../app/loop/subscriptions.server";
 import { seedDemoInvitations } from "./invitations";
 import { seedDemoLoop } from "./loop";
 import { seededRandom, type Random } from "./random";
@@ -47,9 +48,12 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
  * Seeds the demo partnership into an empty database: organisations, services,
  * the five surveys in English and Urdu, campaigns over three terms and a few
  * hundred synthetic responses, and the first termly "You Said, We Did".
- * Deterministic; does nothing if data exists.
+ * Deterministic; does nothing if data exists. Links in the emails it queues start with `env.PUBLIC_URL`.
  */
-export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: boolean; responses: number }> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  env: Pick<Env, "PUBLIC_URL" | "SUPPRESSION_THRESHOLD">,
+): Promise<{ seeded: boolean; responses: number }> {
   if (!(await isDatabaseEmpty(db))) return { seeded: false, responses: 0 };
   const rnd = seededRandom(20261125);
   let responses = 0;
@@ -121,10 +125,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
       }
     }
     // Last, so the responses above stay the same whatever the invitations draw.
-    await seedDemoInvitations(trx, () => demoToken(rnd), readEnv().PUBLIC_URL);
+    await seedDemoInvitations(trx, () => demoToken(rnd), env.PUBLIC_URL);
   });
   // "You Said, We Did" last: it goes through the loop's own transactions, and links responses seeded above.
-  await seedDemoLoop(db, readEnv().PUBLIC_URL);
+  await seedDemoLoop(db, publicationSettingsOf(env));
   return { seeded: true, responses };
 }
 

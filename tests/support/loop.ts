@@ -3,6 +3,7 @@ import type { Database, LoopStatus, Role } from "@db/schema";
 import type { StaffUser } from "~/auth/permissions";
 import { applyTransition, createDraft, type DraftInput } from "~/loop/loop.server";
 import { makeCampaign } from "./fixtures";
+import { testPublication } from "./context";
 
 type Db = Kysely<Database>;
 
@@ -80,7 +81,7 @@ export async function makeEntry(
   if (!created.ok) throw new Error(`createDraft failed: ${JSON.stringify(created)}`);
   const id = created.value;
   const step = async (action: Parameters<typeof applyTransition>[3], user: StaffUser, input = {}) => {
-    const r = await applyTransition(db, user, id, action, input, now);
+    const r = await applyTransition(db, user, id, action, input, now, testPublication());
     if (!r.ok) throw new Error(`${action} failed: ${JSON.stringify(r)}`);
   };
   if (status === "draft") return id;

@@ -13,7 +13,7 @@ export async function makeStaff(db: Kysely<Database>, role: Role, serviceIds: nu
   serial++;
   const email = `${role}-${serial}@test.example`;
   const id = await createUser(db, { email, name: `${role} ${serial}`, password: "correct horse battery", role, serviceIds });
-  const { token } = await createSession(db, id);
+  const { token } = await createSession(db, id, false);
   const session = await db.selectFrom("sessions").select("csrf_token").where("user_id", "=", id).executeTakeFirstOrThrow();
   const cookie = `sd_session=${token}`;
   return {

@@ -178,7 +178,7 @@ describe("changing a staff account", () => {
     expect(await db.selectFrom("users").select(["name", "role"]).where("id", "=", m.id).executeTakeFirst()).toEqual({ name: "New Name", role: "service_lead" });
     expect(await db.selectFrom("user_services").select("service_id").where("user_id", "=", m.id).execute()).toEqual([{ service_id: services["senar-north"] }]);
     // The member's next request sees the new role and service.
-    expect((await getOptionalStaffSession(m.get(`${BASE}/staff`), db))?.user).toMatchObject({ role: "service_lead", serviceIds: [services["senar-north"]] });
+    expect((await getOptionalStaffSession(db, m.get(`${BASE}/staff`)))?.user).toMatchObject({ role: "service_lead", serviceIds: [services["senar-north"]] });
   });
 
   it("keeps an admin from changing their own role", async () => {
@@ -194,12 +194,12 @@ describe("changing a staff account", () => {
   it("deactivating signs the person out at once; reactivating lets them sign in again", async () => {
     const admin = await makeStaff(db, "admin");
     const m = await member();
-    expect(await getOptionalStaffSession(m.get(`${BASE}/staff`), db)).not.toBeNull();
+    expect(await getOptionalStaffSession(db, m.get(`${BASE}/staff`))).not.toBeNull();
 
     const off = await settle(editUserAction(db, admin.post(m.url, [["intent", "deactivate"]]), String(m.id)));
     expect(off.status).toBe(302);
     expect(off.headers.get("Location")).toBe(`/staff/users/${m.id}`);
-    expect(await getOptionalStaffSession(m.get(`${BASE}/staff`), db)).toBeNull();
+    expect(await getOptionalStaffSession(db, m.get(`${BASE}/staff`))).toBeNull();
     expect(await sessionsOf(m.id)).toEqual([]);
     expect(await verifyCredentials(db, m.email, "correct horse battery")).toBeUndefined();
 
@@ -248,11 +248,11 @@ describe("resetting a password", () => {
 
   it("keeps the session of an admin who resets their own password, and ends their others", async () => {
     const admin = await makeStaff(db, "admin");
-    await createSession(db, admin.id);
+    await createSession(db, admin.id, false);
     expect(await sessionsOf(admin.id)).toHaveLength(2);
     const res = await settle(resetPasswordAction(db, admin.post(`${BASE}/staff/users/${admin.id}/password`, [["password", PASSWORD]]), String(admin.id)));
     expect(res.status).toBe(302);
     expect(await sessionsOf(admin.id)).toHaveLength(1);
-    expect(await getOptionalStaffSession(admin.get(`${BASE}/staff`), db)).not.toBeNull();
+    expect(await getOptionalStaffSession(db, admin.get(`${BASE}/staff`))).not.toBeNull();
   });
 });

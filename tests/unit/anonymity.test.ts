@@ -40,7 +40,7 @@ async function completeThroughInvitation() {
     })
     .execute();
   // What /i/<token> leaves on the device, sent back by the browser on the survey's pages.
-  const cookie = invitationCookie(campaign.slug, INVITATION_TOKEN).split(";")[0];
+  const cookie = invitationCookie(campaign.slug, INVITATION_TOKEN, false).split(";")[0];
   const headers = { Cookie: `lng=ur; ${cookie}` };
   const url = `http://localhost/s/${campaign.slug}`;
 
@@ -55,7 +55,7 @@ async function completeThroughInvitation() {
     seen,
     null,
     "ur",
-    now,
+    now, false,
   );
   expect((first as Response).status).toBe(302);
   const done = (await handleSurveyPost(
@@ -64,7 +64,7 @@ async function completeThroughInvitation() {
     seen,
     token,
     "ur",
-    now,
+    now, false,
   )) as Response;
   expect(done.headers.get("Location")).toBe(`/s/${campaign.slug}/r/${token}/done`);
   return { campaign, serviceIds, done, resumeToken: token };

@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-const signIn = (fields: [string, string][], headers: Record<string, string> = {}) => settle(signInAction(db, postForm(SIGN_IN_URL, fields, headers), throttle));
+const signIn = (fields: [string, string][], headers: Record<string, string> = {}) => settle(signInAction(db, postForm(SIGN_IN_URL, fields, headers), false, throttle));
 const sessionCount = async () => (await db.selectFrom("sessions").select("id").execute()).length;
 
 describe("signing in", () => {

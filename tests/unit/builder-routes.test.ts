@@ -14,15 +14,16 @@ import * as exportJson from "~/routes/staff.surveys.$surveyId.versions.$versionI
 import { createTestDb } from "../support/db";
 import { TEST_SURVEY } from "../support/fixtures";
 import { makeStaff } from "../support/staff";
+import { testContext } from "../support/context";
+import type { AppLoadContext } from "@remix-run/node";
 
-// The routes read the process's database (getDb), so this file points it at one test
-// database before any route runs; each test makes its own survey.
+// The routes get one test database through their load context; each test makes its own survey.
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const test = await createTestDb();
   ({ db, cleanup } = test);
-  process.env.DATABASE_FILE = test.file;
+  context = testContext(db);
 });
 afterAll(async () => cleanup());
 
@@ -45,7 +46,7 @@ async function settle(p: Promise<unknown>): Promise<Response> {
 }
 
 const url = (path: string) => `http://localhost${path}`;
-const context = {};
+let context: AppLoadContext;
 
 describe("survey builder routes", () => {
   it("are for admins only", async () => {

@@ -11,6 +11,7 @@ import { createTestDb } from "../support/db";
 import { makeCampaign, postForm } from "../support/fixtures";
 import { daysAfter, invite, PUBLIC_URL } from "../support/campaigns";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { testJobSettings } from "../support/context";
 
 // Issue 3's "done when", end to end through the outbox, the job runner and a real SMTP
 // server on 127.0.0.1: invitations in English and Urdu arrive, scheduled reminders reach
@@ -35,14 +36,14 @@ afterEach(async () => {
 
 /** Answers the test survey as the holder of this invitation would, in their browser. */
 async function answerAsInvitee(slug: string, invitationToken: string) {
-  const cookie = invitationCookie(slug, invitationToken).split(";")[0];
+  const cookie = invitationCookie(slug, invitationToken, false).split(";")[0];
   const headers = { Cookie: cookie };
   const url = `http://localhost/s/${slug}`;
   const cs = await getOpenCampaignForRespondent(db, new Request(url, { headers }), slug, invitedAt);
   const token = newResumeToken();
   const fields: [string, string][] = [["token", token], ["page", "1"], ["intent", "next"], ["q_overall", "4"], ["q_contact_known", "yes"]];
-  await handleSurveyPost(db, postForm(url, fields, headers), cs, null, "en", invitedAt);
-  await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "3"], ["intent", "submit"]], headers), cs, token, "en", invitedAt);
+  await handleSurveyPost(db, postForm(url, fields, headers), cs, null, "en", invitedAt, false);
+  await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "3"], ["intent", "submit"]], headers), cs, token, "en", invitedAt, false);
 }
 
 describe("invitations and reminders over real SMTP", () => {
@@ -60,7 +61,7 @@ describe("invitations and reminders over real SMTP", () => {
       invitedAt,
     );
 
-    await runJobs(db, { transport, now: invitedAt, publicUrl: PUBLIC_URL });
+    await runJobs(db, { ...testJobSettings(), transport, now: invitedAt, publicUrl: PUBLIC_URL });
     const invitations = await sink.waitFor(3);
     const to = (address: string) => invitations.filter((m) => m.to.includes(address));
     expect(invitations.map((m) => m.to[0]).sort()).toEqual(["amina@example.com", "ben@example.com", "chloe@example.com"]);
@@ -81,9 +82,9 @@ describe("invitations and reminders over real SMTP", () => {
     await setOptedOut(db, chloe.id, true, daysAfter(invitedAt, 1));
 
     // Six days on, nothing is due; on day seven the reminder goes, once.
-    await runJobs(db, { transport, now: daysAfter(invitedAt, 6), publicUrl: PUBLIC_URL });
-    await runJobs(db, { transport, now: daysAfter(invitedAt, 7), publicUrl: PUBLIC_URL });
-    await runJobs(db, { transport, now: daysAfter(invitedAt, 8), publicUrl: PUBLIC_URL });
+    await runJobs(db, { ...testJobSettings(), transport, now: daysAfter(invitedAt, 6), publicUrl: PUBLIC_URL });
+    await runJobs(db, { ...testJobSettings(), transport, now: daysAfter(invitedAt, 7), publicUrl: PUBLIC_URL });
+    await runJobs(db, { ...testJobSettings(), transport, now: daysAfter(invitedAt, 8), publicUrl: PUBLIC_URL });
     const all = await sink.waitFor(4);
     const reminders = all.slice(3);
     expect(reminders.map((m) => m.to)).toEqual([["amina@example.com"]]);
@@ -102,7 +103,7 @@ describe("invitations and reminders over real SMTP", () => {
     await sink.stop();
     await invite(db, campaign.id, [["dana@example.com", "en"], ["emaan@example.com", "ur"]], invitedAt);
 
-    await runJobs(db, { transport, now: invitedAt, publicUrl: PUBLIC_URL });
+    await runJobs(db, { ...testJobSettings(), transport, now: invitedAt, publicUrl: PUBLIC_URL });
     const waiting = await db.selectFrom("outbox").select(["status", "attempts", "last_error"]).execute();
     expect(waiting.map((m) => m.status)).toEqual(["pending", "pending"]);
     expect(waiting.every((m) => m.attempts === 1 && m.last_error)).toBe(true);
@@ -110,10 +111,10 @@ describe("invitations and reminders over real SMTP", () => {
     await sink.restart();
     // An hour later the retry is due; two runs at once still send each message once.
     const later = new Date(invitedAt.getTime() + 3_600_000);
-    await Promise.all([runJobs(db, { transport, now: later }), runJobs(db, { transport, now: later })]);
+    await Promise.all([runJobs(db, { ...testJobSettings(), transport, now: later }), runJobs(db, { ...testJobSettings(), transport, now: later })]);
     await sink.waitFor(2);
     expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(["dana@example.com", "emaan@example.com"]);
-    await runJobs(db, { transport, now: new Date(later.getTime() + 86_400_000) });
+    await runJobs(db, { ...testJobSettings(), transport, now: new Date(later.getTime() + 86_400_000) });
     expect(sink.messages).toHaveLength(2);
   });
 });

@@ -84,8 +84,8 @@ describe("language choice", () => {
   });
 
   it("remembers a forced language in a cookie", () => {
-    expect(languageCookieFor(req("http://x/?lng=ur"))).toMatch(/^lng=ur; Path=\/;/);
-    expect(languageCookieFor(req("http://x/"))).toBeUndefined();
+    expect(languageCookieFor(req("http://x/?lng=ur"), false)).toMatch(/^lng=ur; Path=\/;/);
+    expect(languageCookieFor(req("http://x/"), false)).toBeUndefined();
   });
 
   it("sets the direction from the language", () => {

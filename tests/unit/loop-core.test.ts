@@ -4,6 +4,7 @@ import type { Database } from "@db/schema";
 import { applyTransition, listEvents } from "~/loop/loop.server";
 import { createTestDb } from "../support/db";
 import { makeEntry, makeLoopWorld, type LoopWorld } from "../support/loop";
+import { testPublication } from "../support/context";
 
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
@@ -33,7 +34,7 @@ describe("the loop's life", () => {
   it("refuses a second publish of the same entry with 409 and changes nothing", async () => {
     const id = await makeEntry(db, world, "published");
     const before = await listEvents(db, id);
-    const again = await applyTransition(db, world.users.pcf, id, "publish", {}, new Date("2026-10-02T00:00:00Z"));
+    const again = await applyTransition(db, world.users.pcf, id, "publish", {}, new Date("2026-10-02T00:00:00Z"), testPublication());
     expect(again).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
     expect(await listEvents(db, id)).toHaveLength(before.length);
   });

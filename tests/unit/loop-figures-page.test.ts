@@ -13,6 +13,7 @@ import { parseCsv } from "~/surveys/translations";
 import { createTestDb } from "../support/db";
 import { CLOSE_OUT, makeLoopWorld, type LoopWorld } from "../support/loop";
 import { makeStaff } from "../support/staff";
+import { testContext, testPublication } from "../support/context";
 
 // The loop figures on the board dashboard, from entries moved by the real transitions
 // on set days and ratings as families give them, every figure worked out by hand below.
@@ -27,7 +28,7 @@ let admin: Staff, board: Staff, pcf: Staff;
 const day = (d: string) => new Date(`${d}T10:00:00Z`);
 
 async function move(id: number, action: LoopAction, user: StaffUser, on: string, input: TransitionInput = {}) {
-  const r = await applyTransition(db, user, id, action, input, day(on));
+  const r = await applyTransition(db, user, id, action, input, day(on), testPublication());
   if (!r.ok) throw new Error(`${action} on ${on}: ${JSON.stringify(r)}`);
 }
 
@@ -54,8 +55,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ now: day("2027-01-15"), toFake: ["Date"] });
   const test = await createTestDb();
   ({ db, cleanup } = test);
-  process.env.DATABASE_FILE = test.file;
-  delete process.env.SUPPRESSION_THRESHOLD;
+  context = testContext(db);
   world = await makeLoopWorld(db);
   const { users } = world;
 
@@ -103,7 +103,7 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------
 
-const context: LoaderFunctionArgs["context"] = {};
+let context: LoaderFunctionArgs["context"];
 type LoaderModule = { loader: (args: LoaderFunctionArgs) => Promise<unknown> };
 
 async function dashboard(who: Staff, term = "2026-autumn"): Promise<DashboardView> {

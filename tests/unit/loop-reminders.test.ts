@@ -9,6 +9,7 @@ import { createTestDb } from "../support/db";
 import { PUBLIC_URL } from "../support/campaigns";
 import { makeEntry, makeLoopWorld, type LoopWorld } from "../support/loop";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { testPublication, testJobSettings } from "../support/context";
 
 // Owner reminders and lead escalations (DESIGN.md "The loop"), end to end: the job
 // runner on a fixed clock, the outbox, and a real SMTP server on 127.0.0.1.
@@ -39,7 +40,7 @@ async function walk(days: string[]) {
   const arrived: Record<string, { to: string; subject: string; text: string; html: string }[]> = {};
   for (const day of days) {
     const before = sink.messages.length;
-    const summary = await runJobs(db, { transport, now: at(day), publicUrl: PUBLIC_URL });
+    const summary = await runJobs(db, { ...testJobSettings(), transport, now: at(day), publicUrl: PUBLIC_URL });
     expect(summary.mail?.failed, day).toBe(0);
     arrived[day] = sink.messages.slice(before).map((m) => ({ to: m.to.join(","), subject: m.subject, text: m.text, html: m.html }));
   }
@@ -123,7 +124,7 @@ describe("loop reminders over real SMTP", () => {
     const id = await makeEntry(db, world, "open", { dueOn: DUE });
     const first = await walk(["2026-11-24"]);
     expect(first["2026-11-24"].map((m) => m.subject)).toEqual(["Due 1 December 2026: a You Said, We Did entry you own"]);
-    const moved = await applyTransition(db, world.users.leadA, id, "reassign", { ownerId: world.users.memberA.id, dueOn: "2026-12-20", reason: "Waiting for the new phone system." }, at("2026-11-25"));
+    const moved = await applyTransition(db, world.users.leadA, id, "reassign", { ownerId: world.users.memberA.id, dueOn: "2026-12-20", reason: "Waiting for the new phone system." }, at("2026-11-25"), testPublication());
     expect(moved.ok).toBe(true);
     const arrived = await walk(["2026-11-26", "2026-12-02", "2026-12-12", "2026-12-13", "2026-12-21", "2027-01-02", "2027-01-03"]);
     expect(Object.entries(arrived).map(([day, ms]) => [day, ms.map((m) => m.subject)])).toEqual([
@@ -146,7 +147,7 @@ describe("loop reminders over real SMTP", () => {
       weDidEn: "We could not change the phone system this year.",
       weDidUr: "ہم اس سال فون سسٹم تبدیل نہیں کر سکے۔",
       outcomeNote: "Budget refused.",
-    }, at("2026-11-20"));
+    }, at("2026-11-20"), testPublication());
     expect(closed.ok).toBe(true);
     const arrived = await walk(["2026-12-20", "2026-12-21"]);
     expect(arrived["2026-12-20"].map((m) => [m.to, m.subject.split(":")[0]]).sort()).toEqual(
@@ -161,10 +162,10 @@ describe("loop reminders over real SMTP", () => {
 
   it("queue reminders without a mail server, and send them once it is there", async () => {
     await makeEntry(db, world, "open", { dueOn: DUE });
-    const offline = await runJobs(db, { transport: null, now: at("2026-11-24"), publicUrl: PUBLIC_URL });
+    const offline = await runJobs(db, { ...testJobSettings(), transport: null, now: at("2026-11-24"), publicUrl: PUBLIC_URL });
     expect(offline.loop).toEqual({ owner: 1, escalation: 0 });
     expect(offline.mailWaiting).toBe(1);
-    const online = await runJobs(db, { transport, now: at("2026-11-25"), publicUrl: PUBLIC_URL });
+    const online = await runJobs(db, { ...testJobSettings(), transport, now: at("2026-11-25"), publicUrl: PUBLIC_URL });
     expect(online.loop).toEqual({ owner: 0, escalation: 0 });
     expect(online.mail?.sent).toBe(1);
     expect(sink.messages.map((m) => m.to)).toEqual([[world.users.memberA.email]]);

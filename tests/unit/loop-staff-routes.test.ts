@@ -12,9 +12,11 @@ import { makeCampaign } from "../support/fixtures";
 import { CLOSE_OUT, makeEntry, type LoopWorld } from "../support/loop";
 import { respond } from "../support/results-data";
 import { makeStaff } from "../support/staff";
+import { testContext } from "../support/context";
+import type { AppLoadContext } from "@remix-run/node";
 
 // The loop's staff pages, called as Remix calls them: real Requests with a session
-// cookie and CSRF token, against one test database the routes read through getDb.
+// cookie and CSRF token, against one test database handed to the routes as their load context.
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
 
@@ -48,7 +50,7 @@ async function commentAnswerId(responseId: number): Promise<number> {
 beforeAll(async () => {
   const test = await createTestDb();
   ({ db, cleanup } = test);
-  process.env.DATABASE_FILE = test.file;
+  context = testContext(db);
   const { serviceIds, campaign, versionId } = await makeCampaign(db, { services: 2 });
   await db.updateTable("survey_versions").set({ status: "published" }).where("id", "=", versionId).execute();
   const [serviceA, serviceB] = serviceIds as [number, number];
@@ -93,7 +95,7 @@ async function settle(p: Promise<unknown>): Promise<Response> {
   }
 }
 const url = (path: string) => `http://localhost${path}`;
-const context = {};
+let context: AppLoadContext;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 

@@ -16,6 +16,7 @@ import { PUBLIC_URL } from "../support/campaigns";
 import { createTestDb } from "../support/db";
 import { makeEntry, makeLoopWorld, type LoopWorld } from "../support/loop";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { testPublication, testJobSettings } from "../support/context";
 
 // Families' subscriptions: confirmed by a link, one-click unsubscribe, and one email per
 // publication in their language, to them and nobody else.
@@ -115,7 +116,7 @@ describe("publication emails", () => {
     await subscriber("dan@example.com", "en", null);
     const open = await makeEntry(db, world, "open", { publishedOpen: true });
     const draft = await makeEntry(db, world, "draft");
-    expect(await queuePublicationEmails(db, [open, draft, 999], now, PUBLIC_URL)).toBe(0);
+    expect(await queuePublicationEmails(db, [open, draft, 999], now, testPublication({ publicUrl: PUBLIC_URL }))).toBe(0);
   });
 
   describe("over real SMTP", () => {
@@ -149,12 +150,12 @@ describe("publication emails", () => {
       const second = await makeEntry(db, world, "closed", {
         draft: { youSaidEn: "Nobody calls back.", youSaidUr: "کوئی واپس کال نہیں کرتا۔" },
       });
-      const published = await publishEntries(db, world.users.pcf, [first, second], now, { publicUrl: PUBLIC_URL });
+      const published = await publishEntries(db, world.users.pcf, [first, second], now, testPublication({ publicUrl: PUBLIC_URL }));
       expect(published.ok).toBe(true);
 
-      await runJobs(db, { transport, now, publicUrl: PUBLIC_URL });
+      await runJobs(db, { ...testJobSettings(), transport, now, publicUrl: PUBLIC_URL });
       const messages = await sink.waitFor(3);
-      await runJobs(db, { transport, now: new Date(now.getTime() + 3_600_000), publicUrl: PUBLIC_URL });
+      await runJobs(db, { ...testJobSettings(), transport, now: new Date(now.getTime() + 3_600_000), publicUrl: PUBLIC_URL });
       expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(["a-ur@example.com", "all-en@example.com", "both@example.com"]);
 
       const to = (address: string) => messages.find((m) => m.to.includes(address))!;
@@ -190,8 +191,8 @@ describe("publication emails", () => {
       await subscriber("a-only@example.com", "en", world.serviceA);
       await db.deleteFrom("outbox").execute();
       const shared = await makeEntry(db, world, "closed", { draft: { contributingServiceIds: [world.serviceB] } });
-      await publishEntries(db, world.users.pcf, [shared], now, { publicUrl: PUBLIC_URL });
-      await runJobs(db, { transport, now, publicUrl: PUBLIC_URL });
+      await publishEntries(db, world.users.pcf, [shared], now, testPublication({ publicUrl: PUBLIC_URL }));
+      await runJobs(db, { ...testJobSettings(), transport, now, publicUrl: PUBLIC_URL });
       await sink.waitFor(2);
       expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(["a-only@example.com", "b-only@example.com"]);
     });

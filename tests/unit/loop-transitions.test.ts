@@ -16,6 +16,7 @@ import {
 } from "~/loop/loop.server";
 import { createTestDb } from "../support/db";
 import { CLOSE_OUT, makeEntry, makeLoopWorld, type LoopWorld } from "../support/loop";
+import { testPublication } from "../support/context";
 
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
@@ -85,7 +86,7 @@ describe("refused moves", () => {
           if (!refusal) continue;
           refused++;
           const before = await snapshot(id);
-          const result = await applyTransition(db, user, id, action, validInput(action), LATER);
+          const result = await applyTransition(db, user, id, action, validInput(action), LATER, testPublication());
           expect(result, `${user.name} ${action} on ${status}`).toEqual({ ok: false, status: refusal === "not_allowed" ? 403 : 409, refusal });
           expect(await snapshot(id), `${user.name} ${action} on ${status}`).toEqual(before);
         }
@@ -98,13 +99,13 @@ describe("refused moves", () => {
   it("publishing an open entry as We are doing a second time is refused as already public", async () => {
     const id = await makeEntry(db, world, "open", { now: T0, publishedOpen: true });
     const before = await snapshot(id);
-    expect(await applyTransition(db, world.users.pcf, id, "publish_open", {}, LATER)).toEqual({ ok: false, status: 409, refusal: "already_public" });
+    expect(await applyTransition(db, world.users.pcf, id, "publish_open", {}, LATER, testPublication())).toEqual({ ok: false, status: 409, refusal: "already_public" });
     expect(await snapshot(id)).toEqual(before);
   });
 
   it("a missing or malformed id is 404", async () => {
     for (const id of [999_999, 0, -1, Number.NaN, 1.5]) {
-      expect(await applyTransition(db, world.users.admin, id, "publish", {}, LATER), String(id)).toEqual({ ok: false, status: 404 });
+      expect(await applyTransition(db, world.users.admin, id, "publish", {}, LATER, testPublication()), String(id)).toEqual({ ok: false, status: 404 });
     }
   });
 
@@ -125,7 +126,7 @@ describe("refused moves", () => {
     ];
     for (const [id, user, action, input, codes] of cases) {
       const before = await snapshot(id);
-      const result = await applyTransition(db, user, id, action, input, LATER);
+      const result = await applyTransition(db, user, id, action, input, LATER, testPublication());
       expect(result.ok, `${action} ${JSON.stringify(input).slice(0, 60)}`).toBe(false);
       expect(result.ok === false && result.status).toBe(400);
       expect(result.ok === false && "problems" in result && result.problems.map((p) => p.code)).toEqual(codes);
@@ -151,7 +152,7 @@ describe("allowed moves", () => {
     for (const [user, action, input, from, to, reason, detail] of steps) {
       at += 86_400_000;
       const before = await listEvents(db, id.value);
-      expect(await applyTransition(db, user, id.value, action, input, new Date(at)), action).toEqual({ ok: true, value: undefined });
+      expect(await applyTransition(db, user, id.value, action, input, new Date(at), testPublication()), action).toEqual({ ok: true, value: undefined });
       const after = await listEvents(db, id.value);
       expect(after.slice(0, before.length)).toEqual(before);
       expect(after.slice(before.length).map(({ id: _id, ...e }) => e), action).toEqual([
@@ -164,7 +165,7 @@ describe("allowed moves", () => {
 
   it("discarding a draft keeps it, with the reason in the trail", async () => {
     const id = await makeEntry(db, world, "draft", { now: T0 });
-    expect(await applyTransition(db, world.users.memberA, id, "discard", { reason: "Duplicate." }, LATER)).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, world.users.memberA, id, "discard", { reason: "Duplicate." }, LATER, testPublication())).toEqual({ ok: true, value: undefined });
     const entry = await db.selectFrom("loop_entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect([entry.status, entry.discarded_at]).toEqual(["discarded", LATER.toISOString()]);
     expect((await listEvents(db, id)).at(-1)).toMatchObject({ action: "discard", fromStatus: "draft", toStatus: "discarded", reason: "Duplicate.", userName: "Member of A" });
@@ -173,16 +174,16 @@ describe("allowed moves", () => {
   it("a sent-back entry is re-opened for its owner, then closed again and published; the trail shows it all", async () => {
     const { users } = world;
     const id = await makeEntry(db, world, "closed", { now: T0 });
-    expect(await applyTransition(db, users.pcf, id, "send_back", { reason: "Please say from when." }, LATER)).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, users.pcf, id, "send_back", { reason: "Please say from when." }, LATER, testPublication())).toEqual({ ok: true, value: undefined });
     let entry = await db.selectFrom("loop_entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect([entry.status, entry.closed_at, entry.owner_id]).toEqual(["open", null, users.memberA.id]);
     // Sent back, it cannot be published until closed again.
-    expect(await applyTransition(db, users.pcf, id, "publish", {}, LATER)).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
+    expect(await applyTransition(db, users.pcf, id, "publish", {}, LATER, testPublication())).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
     const reclosed = new Date("2026-10-07T10:00:00Z");
-    expect(await applyTransition(db, users.memberA, id, "close", { ...CLOSE_OUT, changeFrom: "2026-09-15" }, reclosed)).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, users.memberA, id, "close", { ...CLOSE_OUT, changeFrom: "2026-09-15" }, reclosed, testPublication())).toEqual({ ok: true, value: undefined });
     entry = await db.selectFrom("loop_entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect([entry.status, entry.closed_at, entry.change_from]).toEqual(["closed", reclosed.toISOString(), "2026-09-15"]);
-    expect(await applyTransition(db, users.pcf, id, "publish", {}, reclosed)).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, users.pcf, id, "publish", {}, reclosed, testPublication())).toEqual({ ok: true, value: undefined });
     expect((await listEvents(db, id)).map((e) => [e.action, e.fromStatus, e.toStatus, e.reason])).toEqual([
       ["create", null, "draft", null],
       ["open", "draft", "open", null],
@@ -195,7 +196,7 @@ describe("allowed moves", () => {
 
   it("a 'not possible' close-out keeps no change evidence, even if some was sent", async () => {
     const id = await makeEntry(db, world, "open", { now: T0 });
-    await applyTransition(db, world.users.memberA, id, "close", { ...CLOSE_OUT, outcome: "not_possible" }, LATER);
+    await applyTransition(db, world.users.memberA, id, "close", { ...CLOSE_OUT, outcome: "not_possible" }, LATER, testPublication());
     const entry = await db.selectFrom("loop_entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect([entry.outcome, entry.change_evidence, entry.change_from, entry.we_did_en]).toEqual(["not_possible", null, null, CLOSE_OUT.weDidEn]);
   });
@@ -203,13 +204,13 @@ describe("allowed moves", () => {
   it("a double submit of close or publish: the second is 409 and writes nothing", async () => {
     const id = await makeEntry(db, world, "open", { now: T0 });
     const [a, b] = await Promise.all([
-      applyTransition(db, world.users.memberA, id, "close", CLOSE_OUT, LATER),
-      applyTransition(db, world.users.memberA, id, "close", CLOSE_OUT, LATER),
+      applyTransition(db, world.users.memberA, id, "close", CLOSE_OUT, LATER, testPublication()),
+      applyTransition(db, world.users.memberA, id, "close", CLOSE_OUT, LATER, testPublication()),
     ]);
     expect([a, b]).toEqual([{ ok: true, value: undefined }, { ok: false, status: 409, refusal: "wrong_state" }]);
     const [c, d] = await Promise.all([
-      applyTransition(db, world.users.pcf, id, "publish", {}, LATER),
-      applyTransition(db, world.users.pcf, id, "publish", {}, LATER),
+      applyTransition(db, world.users.pcf, id, "publish", {}, LATER, testPublication()),
+      applyTransition(db, world.users.pcf, id, "publish", {}, LATER, testPublication()),
     ]);
     expect([c, d]).toEqual([{ ok: true, value: undefined }, { ok: false, status: 409, refusal: "wrong_state" }]);
     expect((await listEvents(db, id)).map((e) => e.action)).toEqual(["create", "open", "close", "publish"]);
@@ -223,11 +224,11 @@ describe("owners", () => {
     const draft = await makeEntry(db, world, "draft", { now: T0 });
     for (const owner of [users.memberB, users.leadB, users.admin, users.pcf, users.board, retired]) {
       const before = await snapshot(draft);
-      const result = await applyTransition(db, users.leadA, draft, "open", { ownerId: owner.id, dueOn: "2026-12-01" }, LATER);
+      const result = await applyTransition(db, users.leadA, draft, "open", { ownerId: owner.id, dueOn: "2026-12-01" }, LATER, testPublication());
       expect(result, owner.name).toEqual({ ok: false, status: 400, problems: [{ field: "owner", code: "owner_invalid" }] });
       expect(await snapshot(draft)).toEqual(before);
     }
-    expect(await applyTransition(db, users.leadA, draft, "open", { ownerId: 999_999, dueOn: "2026-12-01" }, LATER)).toEqual({
+    expect(await applyTransition(db, users.leadA, draft, "open", { ownerId: 999_999, dueOn: "2026-12-01" }, LATER, testPublication())).toEqual({
       ok: false,
       status: 400,
       problems: [{ field: "owner", code: "owner_invalid" }],
@@ -235,19 +236,19 @@ describe("owners", () => {
 
     // With B contributing, B's staff may own it; the same rule holds for a reassignment.
     const shared = await makeEntry(db, world, "draft", { now: T0, draft: { contributingServiceIds: [world.serviceB] } });
-    expect(await applyTransition(db, users.leadA, shared, "open", { ownerId: users.memberB.id, dueOn: "2026-12-01" }, LATER)).toEqual({ ok: true, value: undefined });
-    expect(await applyTransition(db, users.leadA, shared, "reassign", { ownerId: retired.id, dueOn: "2026-12-01", reason: "Cover." }, LATER)).toEqual({
+    expect(await applyTransition(db, users.leadA, shared, "open", { ownerId: users.memberB.id, dueOn: "2026-12-01" }, LATER, testPublication())).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, users.leadA, shared, "reassign", { ownerId: retired.id, dueOn: "2026-12-01", reason: "Cover." }, LATER, testPublication())).toEqual({
       ok: false,
       status: 400,
       problems: [{ field: "owner", code: "owner_invalid" }],
     });
-    expect(await applyTransition(db, users.leadA, shared, "reassign", { ownerId: users.leadB.id, dueOn: "2026-12-01", reason: "Cover." }, LATER)).toEqual({
+    expect(await applyTransition(db, users.leadA, shared, "reassign", { ownerId: users.leadB.id, dueOn: "2026-12-01", reason: "Cover." }, LATER, testPublication())).toEqual({
       ok: true,
       value: undefined,
     });
     // The owner of a contributing service closes it out; the lead of the contributing service may not.
-    expect(await applyTransition(db, users.memberB, shared, "close", CLOSE_OUT, LATER)).toEqual({ ok: false, status: 403, refusal: "not_allowed" });
-    expect(await applyTransition(db, users.leadB, shared, "close", CLOSE_OUT, LATER)).toEqual({ ok: true, value: undefined });
+    expect(await applyTransition(db, users.memberB, shared, "close", CLOSE_OUT, LATER, testPublication())).toEqual({ ok: false, status: 403, refusal: "not_allowed" });
+    expect(await applyTransition(db, users.leadB, shared, "close", CLOSE_OUT, LATER, testPublication())).toEqual({ ok: true, value: undefined });
   });
 });
 
@@ -259,20 +260,20 @@ describe("publishing several at once", () => {
     const stillOpen = await makeEntry(db, world, "open", { now: T0 });
     const before = await Promise.all([a, b, stillOpen].map(snapshot));
 
-    expect(await publishEntries(db, users.pcf, [a, stillOpen, b], LATER)).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
-    expect(await publishEntries(db, users.pcf, [a, b, 999_999], LATER)).toEqual({ ok: false, status: 404 });
-    expect(await publishEntries(db, users.leadA, [a, b], LATER)).toEqual({ ok: false, status: 403, refusal: "not_allowed" });
-    expect(await publishEntries(db, users.pcf, [], LATER)).toEqual({ ok: false, status: 400, problems: [{ field: "entries", code: "entries_missing" }] });
+    expect(await publishEntries(db, users.pcf, [a, stillOpen, b], LATER, testPublication())).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
+    expect(await publishEntries(db, users.pcf, [a, b, 999_999], LATER, testPublication())).toEqual({ ok: false, status: 404 });
+    expect(await publishEntries(db, users.leadA, [a, b], LATER, testPublication())).toEqual({ ok: false, status: 403, refusal: "not_allowed" });
+    expect(await publishEntries(db, users.pcf, [], LATER, testPublication())).toEqual({ ok: false, status: 400, problems: [{ field: "entries", code: "entries_missing" }] });
     expect(await Promise.all([a, b, stillOpen].map(snapshot))).toEqual(before);
 
-    expect(await publishEntries(db, users.pcf, [a, b, a], LATER)).toEqual({ ok: true, value: [a, b] });
+    expect(await publishEntries(db, users.pcf, [a, b, a], LATER, testPublication())).toEqual({ ok: true, value: [a, b] });
     for (const id of [a, b]) {
       const entry = await db.selectFrom("loop_entries").select(["status", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();
       expect(entry).toEqual({ status: "published", published_at: LATER.toISOString() });
       expect((await listEvents(db, id)).filter((e) => e.action === "publish")).toHaveLength(1);
     }
     // Submitting the same batch again publishes nothing twice.
-    expect(await publishEntries(db, users.pcf, [a, b], LATER)).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
+    expect(await publishEntries(db, users.pcf, [a, b], LATER, testPublication())).toEqual({ ok: false, status: 409, refusal: "wrong_state" });
   });
 });
 

@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/mail/outbox.server";
 import { createMailTransport } from "~/mail/transport.server";
 import { createTestDb } from "../support/db";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { testJobSettings } from "../support/context";
 
 const now = new Date("2026-12-01T09:00:00.000Z");
 let db: Kysely<Database>;
@@ -27,7 +28,7 @@ const email = (to: string, at = now) =>
 describe("the background jobs", () => {
   it("leave mail in the outbox when there is no mail server", async () => {
     await email("a@example.test");
-    const summary = await runJobs(db, { transport: null, now });
+    const summary = await runJobs(db, { ...testJobSettings(), transport: null, now });
     expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, loop: { owner: 0, escalation: 0 }, mail: null, mailWaiting: 1 });
     expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Loop: 0 owner reminder(s), 0 escalation(s) queued. Mail: not sent (SMTP_URL is not set); 1 waiting in the outbox.");
     expect(jobsDidWork(summary)).toBe(false);
@@ -38,7 +39,7 @@ describe("the background jobs", () => {
     await email("b@example.test");
     const transport = createMailTransport(sink.url);
     try {
-      const summary = await runJobs(db, { transport, now });
+      const summary = await runJobs(db, { ...testJobSettings(), transport, now });
       expect(summary).toEqual({ reminders: { rounds: 0, emails: 0 }, loop: { owner: 0, escalation: 0 }, mail: { sent: 2, retried: 0, failed: 0, released: 0 }, mailWaiting: 0 });
       expect(describeJobsSummary(summary)).toBe("Reminders: 0 queued in 0 round(s). Loop: 0 owner reminder(s), 0 escalation(s) queued. Mail: 2 sent, 0 to retry, 0 failed; 0 waiting in the outbox.");
       expect(jobsDidWork(summary)).toBe(true);
@@ -55,7 +56,7 @@ describe("the background jobs", () => {
     const loop = startJobLoop(async () => {
       runs++;
       if (runs === 1) throw new Error("database busy");
-      await runJobs(db, { transport });
+      await runJobs(db, { ...testJobSettings(), transport });
     }, 10);
     try {
       // The loop runs on the clock: this message is due now.

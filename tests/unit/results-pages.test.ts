@@ -15,10 +15,11 @@ import type { CountCell, Figure } from "~/results/types";
 import { createTestDb } from "../support/db";
 import { makeStaff } from "../support/staff";
 import { buildResultsDataSet, COMMENTS, type ResultsDataSet } from "../support/results-pages-data";
+import { testContext } from "../support/context";
 
 // "Done when": a data set built by hand (tests/support/results-pages-data.ts has its table)
 // and every figure of every results page and CSV file checked against arithmetic done here.
-// The routes read the process's database (getDb), pointed at this test's file first.
+// The routes get this test's database through their load context.
 
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
@@ -29,8 +30,7 @@ let admin: Staff, board: Staff, pcf: Staff, memberA: Staff;
 beforeAll(async () => {
   const test = await createTestDb();
   ({ db, cleanup } = test);
-  process.env.DATABASE_FILE = test.file;
-  delete process.env.SUPPRESSION_THRESHOLD;
+  context = testContext(db);
   d = await buildResultsDataSet(db, "hand");
   admin = await makeStaff(db, "admin");
   board = await makeStaff(db, "board");
@@ -83,7 +83,7 @@ it("the hand formula gives the intervals worked out with a calculator", () => {
 // ---------------------------------------------------------------------------------------
 // Requests
 
-const context: LoaderFunctionArgs["context"] = {};
+let context: LoaderFunctionArgs["context"];
 const url = (path: string) => `http://localhost${path}`;
 
 async function settle(p: Promise<unknown>): Promise<Response> {

@@ -13,6 +13,7 @@ import { createTestDb } from "../support/db";
 import { makeCampaign, postForm } from "../support/fixtures";
 import { buildResultsData, respond } from "../support/results-data";
 import { makeStaff } from "../support/staff";
+import { testEnv } from "~/env.server";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -98,7 +99,7 @@ async function rollup(db: Kysely<Database>) {
 describe("the results rollup", () => {
   it("equals the raw answers after the demo seed, and a rebuild gives the same", async () => {
     const db = await freshDb();
-    await seedDemoData(db);
+    await seedDemoData(db, testEnv());
     const expected = await countedFromRaw(db);
     expect(expected.responses.reduce((n, r) => n + (r.n as number), 0)).toBeGreaterThan(300);
     expect(await rollup(db)).toEqual(expected);
@@ -130,7 +131,7 @@ describe("the results rollup", () => {
     const post = async (page: number, fields: [string, string][], intent = "next") => {
       // The first page is posted to the survey's address; later ones to the response's.
       const request = postForm(started ? `${url}/r/${token}` : url, [["token", token], ["page", String(page)], ["intent", intent], ...fields]);
-      const res = (await handleSurveyPost(db, request, cs, started ? token : null, "en", now)) as Response;
+      const res = (await handleSurveyPost(db, request, cs, started ? token : null, "en", now, false)) as Response;
       expect(res.status).toBe(302);
       started = true;
     };

@@ -7,6 +7,7 @@ import { DEMO_USERS } from "@db/seed/content/users";
 import { contributingServiceIds, familiesCount, isEligibleOwner, listEvents } from "~/loop/loop.server";
 import { isOverdue } from "~/loop/loop-states";
 import { createTestDb } from "../support/db";
+import { testEnv } from "~/env.server";
 
 const TODAY = "2026-11-25";
 const URDU = /[\u0600-\u06FF]/;
@@ -17,7 +18,7 @@ let db: Kysely<Database>;
 async function seeded() {
   const t = await createTestDb();
   cleanups.push(t.cleanup);
-  await seedDemoData(t.db);
+  await seedDemoData(t.db, testEnv());
   return t.db;
 }
 

@@ -8,6 +8,7 @@ import { createTestDb } from "../support/db";
 import { DEMO_INVITED_CAMPAIGN } from "@db/seed/invitations";
 import { returnCounts } from "~/results/queries.server";
 import { returnRate } from "~/results/metrics";
+import { testEnv } from "~/env.server";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 async function seededDb() {
   const t = await createTestDb();
   cleanups.push(t.cleanup);
-  await seedDemoData(t.db);
+  await seedDemoData(t.db, testEnv());
   return t.db;
 }
 
@@ -39,7 +40,7 @@ describe("demo data", () => {
     expect(first).toEqual(await fingerprint(b));
     expect(first.responses).toBeGreaterThanOrEqual(300);
     expect(first.ur).toBeGreaterThan(0);
-    expect(await seedDemoData(a)).toEqual({ seeded: false, responses: 0 });
+    expect(await seedDemoData(a, testEnv())).toEqual({ seeded: false, responses: 0 });
     expect(await fingerprint(a)).toEqual(first);
   });
 

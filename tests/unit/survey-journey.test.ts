@@ -35,12 +35,12 @@ describe("answering a survey (server)", () => {
     const token = newResumeToken();
     const url = `http://x/s/${campaign.slug}`;
 
-    const r1 = (await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["intent", "next"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now)) as Response;
+    const r1 = (await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["intent", "next"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now, false)) as Response;
     expect(r1.status).toBe(302);
     // Page 2 only appears after "no": the respondent goes straight to page 3.
     expect(location(r1)).toBe(`/s/${campaign.slug}/r/${token}?page=3`);
 
-    const r3 = (await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "3"], ["intent", "submit"], ["q_comment", "Thank you"]]), cs, token, "ur", now)) as Response;
+    const r3 = (await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "3"], ["intent", "submit"], ["q_comment", "Thank you"]]), cs, token, "ur", now, false)) as Response;
     expect(location(r3)).toBe(`/s/${campaign.slug}/r/${token}/done`);
 
     const rows = await submittedResponses(campaign.id);
@@ -57,7 +57,7 @@ describe("answering a survey (server)", () => {
   it("re-shows the page with every answer given and an error per missing field", async () => {
     const { campaign } = await makeCampaign(db);
     const cs = await load(campaign.slug);
-    const res = (await handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, [["token", newResumeToken()], ["page", "1"], ["q_overall", "2"]]), cs, null, "en", now)) as Response;
+    const res = (await handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, [["token", newResumeToken()], ["page", "1"], ["q_overall", "2"]]), cs, null, "en", now, false)) as Response;
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors).toEqual({ contact_known: { code: "required_choice" } });
@@ -79,8 +79,8 @@ describe("answering a survey (server)", () => {
     const token = newResumeToken();
     const fields: [string, string][] = [["token", token], ["page", "1"], ["intent", "submit"], ["q_overall", "5"]];
     const [a, b] = await Promise.all([
-      handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, fields), cs, null, "en", now),
-      handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, fields), cs, null, "en", now),
+      handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, fields), cs, null, "en", now, false),
+      handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, fields), cs, null, "en", now, false),
     ]);
     expect(location(a as Response)).toMatch(/\/done$/);
     expect(location(b as Response)).toMatch(/\/done$/);
@@ -95,9 +95,9 @@ describe("answering a survey (server)", () => {
     const cs = await load(campaign.slug);
     const token = newResumeToken();
     const url = `http://x/s/${campaign.slug}`;
-    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now);
-    await handleSurveyPost(db, postForm(url, [["page", "3"], ["intent", "submit"]]), cs, token, "en", now);
-    const again = (await handleSurveyPost(db, postForm(url, [["page", "1"], ["q_overall", "1"], ["q_contact_known", "no"]]), cs, token, "en", now)) as Response;
+    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now, false);
+    await handleSurveyPost(db, postForm(url, [["page", "3"], ["intent", "submit"]]), cs, token, "en", now, false);
+    const again = (await handleSurveyPost(db, postForm(url, [["page", "1"], ["q_overall", "1"], ["q_contact_known", "no"]]), cs, token, "en", now, false)) as Response;
     expect(location(again)).toMatch(/\/done$/);
     const scores = await db.selectFrom("answers").select("score").where("score", "is not", null).execute();
     expect(scores).toEqual([{ score: 4 }]);
@@ -108,8 +108,8 @@ describe("answering a survey (server)", () => {
     const cs = await load(campaign.slug);
     const token = newResumeToken();
     const url = `http://x/s/${campaign.slug}`;
-    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "3"], ["q_contact_known", "no"]]), cs, null, "en", now);
-    const saved = (await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "2"], ["intent", "save"], ["q_contact_help", "A named person"]]), cs, token, "en", now)) as Response;
+    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "3"], ["q_contact_known", "no"]]), cs, null, "en", now, false);
+    const saved = (await handleSurveyPost(db, postForm(`${url}/r/${token}`, [["page", "2"], ["intent", "save"], ["q_contact_help", "A named person"]]), cs, token, "en", now, false)) as Response;
     expect(location(saved)).toBe(`/s/${campaign.slug}/r/${token}/saved`);
 
     const page = await resumedSurveyPage(db, cs, token, new URL(`${url}/r/${token}`), "ur");
@@ -124,7 +124,7 @@ describe("answering a survey (server)", () => {
     const { campaign } = await makeCampaign(db);
     const cs = await load(campaign.slug);
     const token = newResumeToken();
-    await handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, [["token", token], ["page", "1"], ["intent", "save"], ["q_overall", "3"]]), cs, null, "en", now);
+    await handleSurveyPost(db, postForm(`http://x/s/${campaign.slug}`, [["token", token], ["page", "1"], ["intent", "save"], ["q_overall", "3"]]), cs, null, "en", now, false);
     const page = await resumedSurveyPage(db, cs, token, new URL(`http://x/s/${campaign.slug}/r/${token}?page=3`), "en");
     expect(page.page).toBe(1);
   });
@@ -135,9 +135,9 @@ describe("answering a survey (server)", () => {
     expect(newSurveyPage(cs, "en").serviceChoice?.options.map((o) => o.value)).toEqual(serviceIds.map(String));
     const token = newResumeToken();
     const url = `http://x/s/${campaign.slug}`;
-    const missing = (await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now)) as Response;
+    const missing = (await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now, false)) as Response;
     expect((await missing.json()).errors).toEqual({ service: { code: "required_choice" } });
-    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["service", String(serviceIds[1])], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now);
+    await handleSurveyPost(db, postForm(url, [["token", token], ["page", "1"], ["service", String(serviceIds[1])], ["q_overall", "4"], ["q_contact_known", "yes"]]), cs, null, "en", now, false);
     const row = await db.selectFrom("responses").select("service_id").where("resume_token", "=", token).executeTakeFirstOrThrow();
     expect(row.service_id).toBe(serviceIds[1]);
   });
@@ -158,7 +158,7 @@ describe("answering a survey (server)", () => {
     const { campaign } = await makeCampaign(db);
     const cs = await load(campaign.slug);
     const big = postForm(`http://x/s/${campaign.slug}`, [["q_overall", "x".repeat(300_000)]], { "Content-Length": "300010" });
-    const thrown = await handleSurveyPost(db, big, cs, null, "en", now).catch((e: Response) => e);
+    const thrown = await handleSurveyPost(db, big, cs, null, "en", now, false).catch((e: Response) => e);
     expect((thrown as Response).status).toBe(413);
     expect(await db.selectFrom("responses").selectAll().execute()).toHaveLength(0);
   });
