@@ -82,7 +82,12 @@ export function neighbourPage(
   return step === 1 ? pages.find((p) => p > page) : [...pages].reverse().find((p) => p < page);
 }
 
-/** Reads one page's answers from a submitted form; empty answers are left out. */
+/**
+ * Reads one page's answers from a submitted form; empty answers are left out. A text
+ * question keeps its first value; a choice keeps each value once, in the order first
+ * sent: a hand-made post repeating `q_x=a` 5,000 times is one "a", not 5,000 answers
+ * (the answers table's unique index, migration 2026-12-03-005, refuses a second one).
+ */
 export function readPageValues(form: FormData, questions: FormQuestion[]): AnswerValues {
   const values: AnswerValues = {};
   for (const q of questions) {
@@ -90,7 +95,7 @@ export function readPageValues(form: FormData, questions: FormQuestion[]): Answe
       .getAll(fieldName(q.key))
       .filter((v): v is string => typeof v === "string")
       .map((v) => (isText(q.type) ? v.replace(/\r\n/g, "\n") : v));
-    const kept = isText(q.type) ? raw.slice(0, 1).filter((v) => v.trim() !== "") : raw.filter((v) => v !== "");
+    const kept = isText(q.type) ? raw.slice(0, 1).filter((v) => v.trim() !== "") : [...new Set(raw.filter((v) => v !== ""))];
     if (kept.length > 0) values[q.key] = kept;
   }
   return values;

@@ -3,6 +3,7 @@ import * as m001 from "./2026-11-25-001-initial";
 import * as m002 from "./2026-11-25-002-staff-and-distribution";
 import * as m003 from "./2026-11-25-003-results";
 import * as m004 from "./2026-11-25-004-loop";
+import * as m005 from "./2026-12-03-005-unique-choice-answers";
 import * as m006 from "./2026-12-03-006-rate-limits";
 
 /**
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-002-staff-and-distribution": m002,
   "2026-11-25-003-results": m003,
   "2026-11-25-004-loop": m004,
+  "2026-12-03-005-unique-choice-answers": m005,
   "2026-12-03-006-rate-limits": m006,
 };
 
