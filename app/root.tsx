@@ -14,6 +14,7 @@ import { createI18n, directionOf, languageFromRequest, type Language } from "~/i
 import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
 import { useNonce } from "~/ui/nonce";
+import { SiteFooter } from "~/ui/SiteFooter";
 import { ErrorPage, errorPageKeys } from "~/ui/ErrorPage";
 import appStyles from "~/styles/app.css";
 
@@ -86,6 +87,7 @@ function Chrome({ children }: { children: React.ReactNode }) {
       <footer className="site-footer">
         <div className="width-container">
           <p>{t("footer")}</p>
+          <SiteFooter />
         </div>
       </footer>
     </>

@@ -59,3 +59,21 @@ test.describe("at 320 px wide", () => {
     });
   }
 });
+
+for (const lng of LANGUAGES) {
+  test(`every page's footer links to the three pages (${lng})`, async ({ page }) => {
+    for (const start of ["/", "/sign-in", "/you-said-we-did"]) {
+      await page.goto(`${start}?lng=${lng}`);
+      const footer = page.getByRole("navigation", { name: exactly(l(lng, "footer.label")) });
+      for (const { path, key } of [
+        { path: "/accessibility", key: "footer.accessibility" },
+        { path: "/privacy", key: "footer.privacy" },
+        { path: "/cookies", key: "footer.cookies" },
+      ]) {
+        await expect(footer.getByRole("link", { name: exactly(l(lng, key)) }), `${start} → ${path}`).toHaveAttribute("href", path);
+      }
+    }
+    await page.getByRole("navigation", { name: exactly(l(lng, "footer.label")) }).getByRole("link", { name: exactly(l(lng, "footer.privacy")) }).click();
+    await expect(page.getByRole("heading", { level: 1, name: exactly(l(lng, "privacy.title")) })).toBeVisible();
+  });
+}
