@@ -13,7 +13,7 @@ const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
 try {
   await migrateToLatest(db);
   const now = new Date();
-  console.log(describeJobsSummary(await runJobs(db, { transport, now, publicUrl: env.PUBLIC_URL })));
+  console.log(describeJobsSummary(await runJobs(db, { transport, now, publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM })));
   const purged = await runMaintenance(db, env, now);
   console.log(`Purged: ${Object.entries(purged.counts).map(([k, n]) => `${n} ${k}`).join(", ")}.`);
 } finally {

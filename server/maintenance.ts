@@ -3,10 +3,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Env } from "../app/env.server";
 import { purgeStale } from "../app/ops/purge.server";
+import { purgeExpiredRateLimits } from "../app/rate-limit/store.server";
+
 type Db = Kysely<Database>;
-const purgeExpiredRateLimits = async (_db: Db, _now: Date) => 0; // TEMP
-
-
 
 export async function runMaintenance(db: Db, env: Env, now: Date) {
   const stale = await purgeStale(db, { now, unsubmittedAfterDays: env.PURGE_UNSUBMITTED_AFTER_DAYS });

@@ -42,7 +42,7 @@ if (env.production) {
     );
   }
 } else {
-  ({ seeded, responses } = await seedDemoData(db));
+  ({ seeded, responses } = await seedDemoData(db, env));
 }
 
 const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
@@ -50,7 +50,7 @@ const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
 let lastMaintenance = Date.now();
 const jobs = startJobLoop(async () => {
   const now = new Date();
-  const summary = await runJobs(db, { transport, now, publicUrl: env.PUBLIC_URL });
+  const summary = await runJobs(db, { transport, now, publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM });
   if (jobsDidWork(summary)) logLine({ level: "info", job: "jobs", summary: describeJobsSummary(summary) });
   // Purging is cheap but need not run every few seconds.
   if (now.getTime() - lastMaintenance > 60 * 60_000) {
