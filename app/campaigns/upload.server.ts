@@ -37,8 +37,10 @@ export interface UploadResult {
 }
 
 /**
- * Checks every row of an uploaded list and invites the good ones (emails enqueued in
- * the same transaction). Bad rows come back with their line and reason.
+ * Checks every row of an uploaded list first, then invites the good ones: all of them,
+ * with their emails, or none (`createInvitations` inserts in short chunks so other
+ * requests are not kept waiting, and undoes them if a later chunk fails). Bad rows come
+ * back with their line and reason.
  */
 export async function inviteFromCsv(
   db: Kysely<Database>,
