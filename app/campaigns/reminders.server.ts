@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Invitation } from "@db/schema";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { POLICIES } from "~/rate-limit/policies";
+import { hitPolicy, resetPolicy } from "~/rate-limit/store.server";
 import { isCampaignOpen } from "~/surveys/surveys.server";
 import { getCampaignById, type CampaignDetail } from "./campaigns.server";
 import { campaignEmailFor } from "./invitations.server";
@@ -83,7 +85,9 @@ export async function countRemindable(db: Db, campaignId: number, serviceIds?: r
 
 /**
  * A reminder by hand to every invitee of the campaign (within `serviceIds`) who has
- * not completed, opted out or bounced. Nothing is sent for a closed campaign.
+ * not completed, opted out or bounced. Nothing is sent for a closed campaign, nor within
+ * a day of the campaign's last reminder by hand (`retryAfterSeconds` then says how long
+ * until the next may go), whoever sent it: families get at most one a day.
  */
 export async function sendReminders(
   db: Db,
@@ -91,11 +95,19 @@ export async function sendReminders(
   trigger: ManualReminder,
   now: Date,
   { publicUrl }: ReminderOptions,
-): Promise<{ roundId: number | null; recipients: number }> {
+): Promise<{ roundId: number | null; recipients: number; retryAfterSeconds?: number }> {
   return db.transaction().execute(async (trx) => {
+    // Counted first, so two staff pressing the button at once (in any process) send one round.
+    const subject = [String(campaignId)];
+    const limit = await hitPolicy(trx, POLICIES.manualReminderPerCampaign, subject, { now });
+    if (!limit.allowed) return { roundId: null, recipients: 0, retryAfterSeconds: limit.retryAfterSeconds };
     const detail = await getCampaignById(trx, campaignId);
-    if (!detail || !isCampaignOpen(detail.campaign, now)) return { roundId: null, recipients: 0 };
-    const recipients = await remindableInvitations(trx, campaignId, trigger.serviceIds);
+    const recipients = detail && isCampaignOpen(detail.campaign, now) ? await remindableInvitations(trx, campaignId, trigger.serviceIds) : [];
+    // Nothing sent: the day's reminder is still to come.
+    if (!detail || recipients.length === 0) {
+      await resetPolicy(trx, POLICIES.manualReminderPerCampaign, subject);
+      return { roundId: null, recipients: 0 };
+    }
     const roundId = await recordRound(trx, detail, recipients, { kind: "manual", dayOffset: null, userId: trigger.userId }, publicUrl, now);
     return { roundId, recipients: recipients.length };
   });

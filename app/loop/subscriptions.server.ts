@@ -4,6 +4,8 @@ import { z } from "zod";
 import { LANGUAGES, type Database, type Language } from "@db/schema";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { POLICIES, ipSubject } from "~/rate-limit/policies";
+import { hitPolicy } from "~/rate-limit/store.server";
 import type { Env } from "~/env.server";
 import { findPublicEntries } from "./public.server";
 import { entryView } from "./public-view.server";
@@ -127,6 +129,24 @@ export interface SubscribeInput {
   language: Language;
   /** Null: every service. */
   serviceId: number | null;
+}
+
+/**
+ * The subscribe form's rate limits, counted for a valid request: "refused" when the
+ * client's IP range sent too many (the form again, 429); "quiet" when this address was
+ * sent a confirmation for this scope in the last day (the usual "check your email" page
+ * and no email, so the page tells a stranger nothing); otherwise "send".
+ */
+export async function subscribeAllowance(
+  db: Db,
+  input: SubscribeInput,
+  { clientIp, factor, now = new Date() }: { clientIp: string; factor: number; now?: Date }
+): Promise<{ kind: "send" } | { kind: "quiet" } | { kind: "refused"; retryAfterSeconds: number }> {
+  const perIp = await hitPolicy(db, POLICIES.subscribePerIp, [ipSubject(clientIp)], { factor, now });
+  if (!perIp.allowed) return { kind: "refused", retryAfterSeconds: perIp.retryAfterSeconds };
+  const address = [input.email.trim().toLowerCase(), input.serviceId === null ? "all" : String(input.serviceId)];
+  const perAddress = await hitPolicy(db, POLICIES.subscribeConfirmationPerAddress, address, { now });
+  return perAddress.allowed ? { kind: "send" } : { kind: "quiet" };
 }
 
 /**

@@ -23,17 +23,11 @@ export function tooManyRequestsData(retryAfterSeconds: number): TooManyRequestsD
 // Plural keys (`_one`, `_other`) are chosen by i18next from `count`.
 // i18n-dynamic: common:too_many_requests.
 // i18n-dynamic: campaigns:overview.reminder_limited
+// The error page (app/ui/ErrorPage.tsx) reads common:too_many_requests.title and .body.
 const KEYS = {
-  title: "common:too_many_requests.title",
-  body: "common:too_many_requests.body",
   form: "common:too_many_requests.form",
   reminder: "campaigns:overview.reminder_limited",
 } as const;
-
-/** The error page's heading and text for a thrown 429 (`minutes` from its data, when given). */
-export function tooManyRequestsPage(t: TFunction, minutes: number | undefined): { title: string; body: string } {
-  return { title: t(KEYS.title), body: t(KEYS.body, { count: minutes && minutes > 0 ? minutes : 1 }) };
-}
 
 /** The error summary's line for a form refused by a rate limit. */
 export function formRefusalMessage(t: TFunction, retryAfterSeconds: number): string {

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@db/schema";
-import { effectiveLimit, type RateLimitPolicy } from "./policies";
+import type { AppContext } from "~/context";
+import { effectiveLimit, ipSubject, type RateLimitPolicy } from "./policies";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -88,24 +89,32 @@ export async function purgeExpiredRateLimits(db: Db, now = new Date()): Promise<
   return Number(result.numDeletedRows);
 }
 
-/** What a limited place says about its subject: the policy, the subject's parts, and the settings. */
+/** The settings a policy is applied with. */
 export interface PolicyCheck {
-  /** `env.RATE_LIMIT_FACTOR`. */
-  factor: number;
+  /** `env.RATE_LIMIT_FACTOR`; only per-IP policies use it (1 when absent). */
+  factor?: number;
   now?: Date;
 }
 
 /** `hit` for a policy of policies.ts and its subject (e.g. `ipSubject(clientIp)`, an email address). */
-export function hitPolicy(db: Db, policy: RateLimitPolicy, subject: readonly string[], { factor, now = new Date() }: PolicyCheck) {
+export function hitPolicy(db: Db, policy: RateLimitPolicy, subject: readonly string[], { factor = 1, now = new Date() }: PolicyCheck = {}) {
   return hit(db, rateLimitKey(policy.scope, ...subject), effectiveLimit(policy, factor), now);
 }
 
 /** `peek` for a policy of policies.ts and its subject. */
-export function peekPolicy(db: Db, policy: RateLimitPolicy, subject: readonly string[], { factor, now = new Date() }: PolicyCheck) {
+export function peekPolicy(db: Db, policy: RateLimitPolicy, subject: readonly string[], { factor = 1, now = new Date() }: PolicyCheck = {}) {
   return peek(db, rateLimitKey(policy.scope, ...subject), effectiveLimit(policy, factor), now);
 }
 
 /** `resetRateLimit` for a policy of policies.ts and its subject. */
 export function resetPolicy(db: Db, policy: RateLimitPolicy, subject: readonly string[]) {
   return resetRateLimit(db, rateLimitKey(policy.scope, ...subject));
+}
+
+/**
+ * `hitPolicy` for a per-IP policy, as a loader or action sees it: the client's IP range
+ * (`context.clientIp`) and `env.RATE_LIMIT_FACTOR`, from the load context.
+ */
+export function hitForClient(context: Pick<AppContext, "db" | "env" | "clientIp">, policy: RateLimitPolicy, now = new Date()) {
+  return hitPolicy(context.db, policy, [ipSubject(context.clientIp)], { factor: context.env.RATE_LIMIT_FACTOR, now });
 }

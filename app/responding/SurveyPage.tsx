@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formRefusalMessage } from "~/rate-limit/messages";
 import { ChoiceField, ErrorSummary, TextField, type SummaryError } from "~/ui/forms";
-import { SCALE_VALUES, SERVICE_FIELD, TEXT_LIMITS, YES_NO_VALUES, fieldName, type AnswerValues, type FieldError, type FieldErrors } from "./form";
+import { FORM_ERROR, SCALE_VALUES, SERVICE_FIELD, TEXT_LIMITS, YES_NO_VALUES, fieldName, type AnswerValues, type FieldError, type FieldErrors } from "./form";
 import type { SurveyPageData } from "./survey-page.server";
 
 type PageQuestion = SurveyPageData["questions"][number];
@@ -17,6 +18,12 @@ export function SurveyPage({ page, actionData }: { page: SurveyPageData; actionD
 
   const message = (e: FieldError) => t(`errors.${e.code}`, { max: e.max });
   const summary: SummaryError[] = [];
+  // Refused by a rate limit: the answers given are all still on the page; the summary says how long to wait.
+  const pageError = errors[FORM_ERROR];
+  if (pageError) {
+    const first = page.serviceChoice ? SERVICE_FIELD : page.questions[0]?.key;
+    summary.push({ href: first ? fieldName(first) : "main", text: formRefusalMessage(t, pageError.retryAfterSeconds ?? 60) });
+  }
   if (errors[SERVICE_FIELD]) summary.push({ href: fieldName(SERVICE_FIELD), text: `${t("service_question")} – ${message(errors[SERVICE_FIELD])}` });
   for (const q of page.questions) {
     const e = errors[q.key];

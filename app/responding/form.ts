@@ -16,10 +16,14 @@ export interface FormQuestion {
 export type AnswerValues = Record<string, string[]>;
 
 export interface FieldError {
-  code: "required_choice" | "required_text" | "invalid_choice" | "too_long";
+  code: "required_choice" | "required_text" | "invalid_choice" | "too_long" | "too_many_requests";
   max?: number;
+  /** too_many_requests: seconds until the page may be sent again. */
+  retryAfterSeconds?: number;
 }
 export type FieldErrors = Record<string, FieldError>;
+/** The key of an error about the whole page rather than one question (a rate limit). */
+export const FORM_ERROR = "_form";
 
 /** Scale points in the order shown, most positive first, in both directions. */
 export const SCALE_VALUES = ["5", "4", "3", "2", "1", "dont_know"] as const;

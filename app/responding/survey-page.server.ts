@@ -2,10 +2,14 @@ import { json, redirect } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
 import { languageFromRequest, pick } from "~/i18n/i18n";
+import { POLICIES, ipSubject } from "~/rate-limit/policies";
+import { refusalInit } from "~/rate-limit/responses.server";
+import { hitPolicy } from "~/rate-limit/store.server";
 import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
 import { clearInvitationCookie, readInvitationCookie } from "~/campaigns/invitation-cookie";
 import { findInvitationByToken, markInvitationCompleted } from "~/campaigns/invitations.server";
 import {
+  FORM_ERROR,
   SERVICE_FIELD,
   firstInvalidPage,
   neighbourPage,
@@ -90,11 +94,24 @@ export async function getOpenCampaignForRespondent(db: Db, request: Request, slu
   return (await withInvitation(db, request, await getOpenCampaignOr404(db, slug, now))).cs;
 }
 
+/** Who is starting responses, for their rate limit: `context.clientIp` and `env.RATE_LIMIT_FACTOR`. */
+export interface ResponseStartLimits {
+  clientIp: string;
+  factor: number;
+}
+
 /** The action of every survey page: the first (no token yet) and resumed ones. `cookieSecure` is `env.COOKIE_SECURE`. */
-export async function surveyPageAction(db: Db, request: Request, slug: string, tokenFromUrl: string | null, cookieSecure: boolean) {
+export async function surveyPageAction(
+  db: Db,
+  request: Request,
+  slug: string,
+  tokenFromUrl: string | null,
+  cookieSecure: boolean,
+  limits: ResponseStartLimits,
+) {
   const now = new Date();
   const cs = await getOpenCampaignOr404(db, slug, now);
-  return handleSurveyPost(db, request, cs, tokenFromUrl, languageFromRequest(request), now, cookieSecure);
+  return handleSurveyPost(db, request, cs, tokenFromUrl, languageFromRequest(request), now, cookieSecure, limits);
 }
 
 function serviceFieldNeeded(cs: CampaignSurvey): boolean {
@@ -195,6 +212,8 @@ export async function handleSurveyPost(
   lng: Language,
   now: Date,
   cookieSecure: boolean,
+  /** The limit on starting responses; absent only where a test drives this directly. */
+  limits?: ResponseStartLimits,
 ) {
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_BODY_BYTES) throw json({ reason: "too_large" }, { status: 413 });
@@ -236,12 +255,22 @@ export async function handleSurveyPost(
   }
 
   const validate = intent === "next" || intent === "submit";
-  const errors = validate ? { ...serviceErrors, ...validateAnswers(onPage, values) } : {};
+  const errors: FieldErrors = validate ? { ...serviceErrors, ...validateAnswers(onPage, values) } : {};
+  let refusal: ResponseInit | undefined;
+  // A page that would create the response counts against its client's limit. Refused,
+  // the page comes back with every answer given and a 429, nothing stored.
+  if (!existing && limits && Object.keys(errors).length === 0) {
+    const limit = await hitPolicy(db, POLICIES.responseStartPerIp, [ipSubject(limits.clientIp)], { factor: limits.factor, now });
+    if (!limit.allowed) {
+      errors[FORM_ERROR] = { code: "too_many_requests", retryAfterSeconds: limit.retryAfterSeconds };
+      refusal = refusalInit(limit);
+    }
+  }
   if (Object.keys(errors).length > 0) {
     const shown: AnswerValues = { ...values };
     const posted = form.get(SERVICE_FIELD);
     if (typeof posted === "string" && posted) shown[SERVICE_FIELD] = [posted];
-    return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, { status: 400 });
+    return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, refusal ?? { status: 400 });
   }
 
   const answers = { ...saved };

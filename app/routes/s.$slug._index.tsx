@@ -14,7 +14,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return surveyPageAction(context.db, request, params.slug ?? "", null, context.env.COOKIE_SECURE);
+  return surveyPageAction(context.db, request, params.slug ?? "", null, context.env.COOKIE_SECURE, {
+    clientIp: context.clientIp,
+    factor: context.env.RATE_LIMIT_FACTOR,
+  });
 }
 
 export default function StartSurvey() {

@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return signInAction(context.db, request, context.env.COOKIE_SECURE);
+  return signInAction(context.db, request, context.env.COOKIE_SECURE, { clientIp: context.clientIp, factor: context.env.RATE_LIMIT_FACTOR });
 }
 
 export default function SignIn() {
@@ -26,7 +26,9 @@ export default function SignIn() {
   const { t } = useTranslation("staff");
   const errors = actionData?.errors ?? {};
   // i18n-dynamic: staff:sign_in.errors.
-  const message = (field: string) => (errors[field] ? t(`sign_in.errors.${errors[field]}`) : undefined);
+  // A refusal (429) says how many minutes to wait.
+  const wait = actionData && "wait" in actionData ? { count: actionData.wait } : undefined;
+  const message = (field: string) => (errors[field] ? t(`sign_in.errors.${errors[field]}`, wait) : undefined);
   return (
     <>
       <ErrorSummary

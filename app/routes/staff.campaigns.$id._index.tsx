@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
@@ -10,6 +10,8 @@ import { countSubmittedResponses, invitationCounts, listReminderRounds, requireC
 import { reminderDaysOf } from "~/campaigns/reminders";
 import { sendReminders } from "~/campaigns/reminders.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
+import { reminderRefusalMessage } from "~/rate-limit/messages";
+import { refusalInit } from "~/rate-limit/responses.server";
 import { isCampaignOpen } from "~/surveys/surveys.server";
 import { StaffForm } from "~/ui/StaffForm";
 
@@ -49,13 +51,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const to = `/staff/campaigns/${campaign.id}`;
   if (form.get("intent") !== "remind") throw json({ reason: "not_found" }, { status: 404 });
   if (!isCampaignOpen(campaign, new Date())) return redirectWithFlash(db, session, to, { key: "campaigns:flash.reminder_closed" });
-  const { recipients } = await sendReminders(
+  const { recipients, retryAfterSeconds } = await sendReminders(
     db,
     campaign.id,
     { kind: "manual", userId: user.id, serviceIds: user.role === "admin" ? undefined : scope },
     new Date(),
     { publicUrl: env.PUBLIC_URL },
   );
+  // Already reminded by hand today: the page again, saying when the next one may go (429).
+  if (retryAfterSeconds !== undefined) return json({ reminderRetryAfterSeconds: retryAfterSeconds }, refusalInit({ retryAfterSeconds }));
   return redirectWithFlash(
     db,
     session,
@@ -66,6 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CampaignOverview() {
   const data = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>()?.reminderRetryAfterSeconds;
   const { t } = useTranslation("campaigns");
   const { counts } = data;
   const figures: [string, number][] = [
@@ -79,6 +84,11 @@ export default function CampaignOverview() {
   const base = `/staff/campaigns/${data.id}`;
   return (
     <>
+      {refused !== undefined ? (
+        <div className="notification notification--error" role="alert">
+          <p>{reminderRefusalMessage(t, refused)}</p>
+        </div>
+      ) : null}
       <span className="caption">{t("overview.caption")}</span>
       <h1>{data.name}</h1>
       <dl className="summary-list">

@@ -9,6 +9,10 @@ import { publicEntryOr404, recordRating } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { ratedCookie, readRatedIds } from "~/loop/rating-cookie";
 import { PublicEntryCard, RatingBlock, entryPath } from "~/loop/ui/PublicEntry";
+import { formRefusalMessage } from "~/rate-limit/messages";
+import { POLICIES } from "~/rate-limit/policies";
+import { refusalInit } from "~/rate-limit/responses.server";
+import { hitForClient } from "~/rate-limit/store.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ErrorSummary } from "~/ui/forms";
 
@@ -42,6 +46,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const rated = readRatedIds(request);
   // One answer per browser: a second one is not stored, and the page says so.
   if (rated.includes(entry.id)) return redirect(entryPath(entry.id));
+  const limit = await hitForClient(context, POLICIES.ratingPerIp);
+  if (!limit.allowed) {
+    const rating = formRefusalMessage(getFixedT(languageFromRequest(request)), limit.retryAfterSeconds);
+    return json({ errors: { rating }, values: { rating: parsed.data.rating } }, refusalInit(limit));
+  }
   await recordRating(db, entry.id, parsed.data.rating);
   return redirect(`${entryPath(entry.id)}?answered`, { headers: { "Set-Cookie": ratedCookie([...rated, entry.id], env.COOKIE_SECURE) } });
 }
@@ -54,6 +63,8 @@ export default function PublicEntryPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("yswd");
   const error = actionData?.errors.rating;
+  // A refused answer (429) stays chosen.
+  const chosen = (actionData as { values?: { rating?: string } } | undefined)?.values?.rating;
   return (
     <>
       <p className="back-link-wrap">
@@ -62,7 +73,7 @@ export default function PublicEntryPage() {
       <ErrorSummary errors={error ? [{ href: `rating-${entry.id}`, text: error }] : []} />
       <h1>{t("entry_title", { theme: entry.theme, term: entry.term })}</h1>
       <PublicEntryCard entry={entry} level={1} showService>
-        {entry.canRate ? <RatingBlock entryId={entry.id} state={error ? "ask" : rating} error={error} /> : null}
+        {entry.canRate ? <RatingBlock entryId={entry.id} state={error ? "ask" : rating} error={error} selected={chosen} /> : null}
       </PublicEntryCard>
     </>
   );

@@ -8,6 +8,10 @@ import { TEXT_MAX } from "~/loop/loop-states";
 import { publicEntryOr404, recordLookAgain } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { PublicEntryCard, entryPath } from "~/loop/ui/PublicEntry";
+import { formRefusalMessage } from "~/rate-limit/messages";
+import { POLICIES } from "~/rate-limit/policies";
+import { refusalInit } from "~/rate-limit/responses.server";
+import { hitForClient } from "~/rate-limit/store.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ErrorSummary, TextField } from "~/ui/forms";
 
@@ -40,6 +44,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { errors: { reason: t(`look_again.errors.${code}`, { max: TEXT_MAX.toLocaleString("en-GB") }) }, values: { reason } },
       { status: 400 }
     );
+  }
+  const limit = await hitForClient(context, POLICIES.lookAgainPerIp);
+  if (!limit.allowed) {
+    return json({ errors: { reason: formRefusalMessage(getFixedT(lng), limit.retryAfterSeconds) }, values: { reason } }, refusalInit(limit));
   }
   await recordLookAgain(db, entry.id, parsed.data.reason, lng);
   return redirect(`${entryPath(entry.id)}/look-again/sent`);

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "@db/schema";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
-import { readSubscribeForm, requestSubscription, subscribableServiceGroups, type SubscribeField } from "~/loop/subscriptions.server";
+import { readSubscribeForm, requestSubscription, subscribableServiceGroups, subscribeAllowance, type SubscribeField } from "~/loop/subscriptions.server";
+import { formRefusalMessage } from "~/rate-limit/messages";
+import { refusalInit } from "~/rate-limit/responses.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 
@@ -21,7 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, env } = context;
   const { values, errors, input } = await readSubscribeForm(db, await request.formData(), lng);
   if (!input) return json({ errors, values }, { status: 400 });
-  await requestSubscription(db, input, new Date(), env.PUBLIC_URL);
+  const allowance = await subscribeAllowance(db, input, { clientIp: context.clientIp, factor: env.RATE_LIMIT_FACTOR });
+  if (allowance.kind === "refused") {
+    const refusal: typeof errors = { email: formRefusalMessage(getFixedT(lng), allowance.retryAfterSeconds) };
+    return json({ errors: refusal, values }, refusalInit(allowance));
+  }
+  // "quiet": this address had its confirmation today; the page is the same, no email goes.
+  if (allowance.kind === "send") await requestSubscription(db, input, new Date(), env.PUBLIC_URL);
   return redirect("/you-said-we-did/subscribe/sent");
 }
 

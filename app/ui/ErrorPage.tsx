@@ -1,11 +1,18 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TOO_MANY_REQUESTS, type TooManyRequestsData } from "~/rate-limit/messages";
 
 /** Reasons a route may throw that have their own explained page (in the survey namespace). */
 const EXPLAINED = ["unknown_link", "closed", "too_large"] as const;
 
-export function errorPageKeys(error: unknown): { title: string; body: string } {
+export function errorPageKeys(error: unknown): { title: string; body: string; values?: { count: number } } {
   const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | null)?.reason : undefined;
+  // A rate limit's refusal (429): the wait in minutes, from the data when it says.
+  if (reason === TOO_MANY_REQUESTS || (isRouteErrorResponse(error) && error.status === 429)) {
+    const minutes = isRouteErrorResponse(error) ? Number((error.data as Partial<TooManyRequestsData> | null)?.retryAfterMinutes) : NaN;
+    const count = Number.isSafeInteger(minutes) && minutes > 0 ? minutes : 1;
+    return { title: "common:too_many_requests.title", body: "common:too_many_requests.body", values: { count } };
+  }
   if (reason && (EXPLAINED as readonly string[]).includes(reason)) {
     return { title: `survey:${reason}.title`, body: `survey:${reason}.body` };
   }
@@ -29,7 +36,7 @@ export function ErrorPage() {
   return (
     <>
       <h1>{t(keys.title)}</h1>
-      <p>{t(keys.body)}</p>
+      <p>{keys.values ? t(keys.body, keys.values) : t(keys.body)}</p>
       <p>
         <a href="/">{t("common:home_link")}</a>
       </p>

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "@db/schema";
 import { signInAction } from "~/auth/sign-in.server";
-import { SignInThrottle } from "~/auth/throttle";
 import { createUser } from "~/auth/users.server";
 import { createTestDb } from "../support/db";
 import { postForm } from "../support/fixtures";
@@ -10,7 +9,6 @@ import { settle } from "../support/admin";
 
 let db: Kysely<Database>;
 let cleanup: () => Promise<void>;
-let throttle: SignInThrottle;
 
 const SIGN_IN_URL = "http://localhost:3000/sign-in";
 const EMAIL = "lead@test.example";
@@ -18,12 +16,11 @@ const PASSWORD = "the right password";
 
 beforeEach(async () => {
   ({ db, cleanup } = await createTestDb());
-  throttle = new SignInThrottle();
   await createUser(db, { email: EMAIL, name: "Lead", password: PASSWORD, role: "service_lead" });
 });
 afterEach(async () => cleanup());
 
-const signIn = (fields: [string, string][], headers: Record<string, string> = {}) => settle(signInAction(db, postForm(SIGN_IN_URL, fields, headers), false, throttle));
+const signIn = (fields: [string, string][], headers: Record<string, string> = {}) => settle(signInAction(db, postForm(SIGN_IN_URL, fields, headers), false, { clientIp: "192.0.2.10", factor: 1 }));
 const sessionCount = async () => (await db.selectFrom("sessions").select("id").execute()).length;
 
 describe("signing in", () => {
@@ -70,11 +67,14 @@ describe("signing in", () => {
     expect(await sessionCount()).toBe(0);
   });
 
-  it("after 10 failures for one address, refuses it (even the right password) with its own message", async () => {
+  it("after 10 failures for one address from one IP, refuses it there (even the right password) with the wait", async () => {
     for (let i = 0; i < 10; i++) expect((await signIn([["email", EMAIL], ["password", `guess ${i}`]])).status).toBe(400);
     const locked = await signIn([["email", EMAIL.toUpperCase()], ["password", PASSWORD]]);
     expect(locked.status).toBe(429);
-    expect(await locked.json()).toEqual({ errors: { email: "throttled" }, email: EMAIL.toUpperCase() });
+    // The window opened with the first failure, 15 minutes long.
+    expect(Number(locked.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers.get("Retry-After"))).toBeLessThanOrEqual(15 * 60);
+    expect(await locked.json()).toEqual({ errors: { email: "too_many" }, email: EMAIL.toUpperCase(), wait: 15 });
     expect(await sessionCount()).toBe(0);
     // Other addresses are unaffected.
     await createUser(db, { email: "other@test.example", name: "Other", password: PASSWORD, role: "pcf" });
