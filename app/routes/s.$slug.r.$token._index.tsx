@@ -5,6 +5,10 @@ import { languageFromRequest } from "~/i18n/i18n";
 import { SurveyPage } from "~/responding/SurveyPage";
 import { getOpenCampaignForRespondent, resumedSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
+import { retryAfterFromAction } from "~/rate-limit/headers";
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);

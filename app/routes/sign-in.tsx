@@ -8,6 +8,10 @@ import { getOptionalStaffSession } from "~/auth/session.server";
 import { signInAction } from "~/auth/sign-in.server";
 import { PasswordField } from "~/admin/PasswordField";
 import { ErrorSummary, TextField } from "~/ui/forms";
+import { retryAfterFromAction } from "~/rate-limit/headers";
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

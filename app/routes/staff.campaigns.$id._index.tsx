@@ -14,6 +14,10 @@ import { reminderRefusalMessage } from "~/rate-limit/messages";
 import { refusalInit } from "~/rate-limit/responses.server";
 import { isCampaignOpen } from "~/surveys/surveys.server";
 import { StaffForm } from "~/ui/StaffForm";
+import { retryAfterFromAction } from "~/rate-limit/headers";
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, env } = context;

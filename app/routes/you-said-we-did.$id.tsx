@@ -15,11 +15,15 @@ import { refusalInit } from "~/rate-limit/responses.server";
 import { hitForClient } from "~/rate-limit/store.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ErrorSummary } from "~/ui/forms";
+import { retryAfterFromAction } from "~/rate-limit/headers";
 
 // One public entry, with "Did this help?" for a published "We did". The answer is a
 // plain POST here (from this page or the list); the browser remembers it answered.
 
 const RatingSchema = z.object({ rating: z.enum(LOOP_RATINGS) });
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const entry = await publicEntryOr404(context.db, params.id, context.env.SUPPRESSION_THRESHOLD);

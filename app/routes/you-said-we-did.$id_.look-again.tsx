@@ -14,6 +14,7 @@ import { refusalInit } from "~/rate-limit/responses.server";
 import { hitForClient } from "~/rate-limit/store.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ErrorSummary, TextField } from "~/ui/forms";
+import { retryAfterFromAction } from "~/rate-limit/headers";
 
 // A family asks for a published "We did" to be looked at again, with a reason: it goes
 // to the Parent Carer Forum's queue, with nothing about who asked.
@@ -21,6 +22,9 @@ import { ErrorSummary, TextField } from "~/ui/forms";
 const LookAgainSchema = z.object({
   reason: z.string().trim().min(1, "reason_missing").max(TEXT_MAX, "reason_too_long"),
 });
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, env } = context;

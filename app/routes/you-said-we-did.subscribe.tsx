@@ -9,9 +9,13 @@ import { formRefusalMessage } from "~/rate-limit/messages";
 import { refusalInit } from "~/rate-limit/responses.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
+import { retryAfterFromAction } from "~/rate-limit/headers";
 
 // Families ask for an email when entries are published: for every service or one.
 // The address is kept apart from any survey answer.
+
+// A refused form answers 429 with Retry-After, with or without JavaScript.
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);

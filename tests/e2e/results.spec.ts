@@ -117,6 +117,9 @@ test.describe("a hand-built data set", () => {
         ["Families are listened to.", HIDDEN, HIDDEN, gap],
       ]);
       await page.getByRole("button", { name: "Sign out" }).click();
+      // Wait for the signed-out page: going on while the sign-out is still on its way
+      // would find the old session still there.
+      await expect(page).toHaveURL(/signed-out/);
     }
   });
 
@@ -280,6 +283,7 @@ test("the board and the PCF see no figure from fewer than 5 answers and no comme
     }
     expect((await request.get(`/staff/results/surveys/${ids.survey}/export.csv?table=comments`, { headers })).status()).toBe(403);
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/signed-out/);
   }
 });
 
