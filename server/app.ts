@@ -10,7 +10,7 @@ import type { Database } from "../db/schema";
 import type { Env } from "../app/env.server";
 import { checkHealth } from "../app/ops/health.server";
 import { boundedFormBody } from "./http/body";
-import { edgePageHtml, type EdgeStatus } from "./http/pages";
+import { edgePageHtml, type EdgeStatus } from "../app/http/edge-pages";
 import { mustNotStore, redactPath, securityHeaders } from "./http/policy";
 import { logLine, requestLog } from "./http/request-log";
 
@@ -25,12 +25,13 @@ function sendEdgePage(res: Response, status: EdgeStatus): void {
   res.status(status).type("html").send(edgePageHtml(status));
 }
 
-/** The site's own origin: PUBLIC_URL's in production (right behind a TLS proxy), else the Host asked for. */
-function siteOrigin(req: Request, env: Env): string {
-  return env.production ? new URL(env.PUBLIC_URL).origin : `${req.protocol}://${req.get("host") ?? "localhost"}`;
-}
 
 export function createApp({ db, env, build, publicDir = "public" }: AppParts): express.Express {
+  // The site's own origin: PUBLIC_URL's in production (right behind a TLS proxy, whatever
+  // Host a client sends), else the Host asked for (a demo on localhost or a LAN address).
+  const publicOrigin = env.production ? new URL(env.PUBLIC_URL).origin : null;
+  const siteOrigin = (req: Request) => publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
@@ -69,7 +70,7 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
   // it with a bare 500). Staff forms also check a CSRF token; see docs/decisions/006.
   app.use((req, res, next) => {
     const origin = req.get("origin");
-    if (req.method === "POST" && origin && origin !== "null" && origin !== siteOrigin(req, env)) return sendEdgePage(res, 403);
+    if (req.method === "POST" && origin && origin !== "null" && origin !== siteOrigin(req)) return sendEdgePage(res, 403);
     next();
   });
 
@@ -83,7 +84,7 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
   async function remix(req: Request, res: Response): Promise<void> {
     let url: URL;
     try {
-      url = new URL(`${siteOrigin(req, env)}${req.originalUrl}`);
+      url = new URL(`${siteOrigin(req)}${req.originalUrl}`);
     } catch {
       return sendEdgePage(res, 400);
     }

@@ -23,13 +23,3 @@ export async function countDemoAccounts(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(n);
 }
-
-export async function countAdmins(db: Db): Promise<number> {
-  const { n } = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("role", "=", "admin")
-    .where("active", "=", 1)
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}

@@ -12,7 +12,8 @@ import { readEnv, type Env } from "../app/env.server";
 import { describeJobsSummary, jobsDidWork, runJobs, startJobLoop } from "../app/jobs/jobs.server";
 import { createMailTransport } from "../app/mail/transport.server";
 import { createApp } from "./app";
-import { countDemoAccounts, countAdmins, runMaintenance } from "./maintenance";
+import { countActiveAdmins } from "../app/admin/users.server";
+import { countDemoAccounts, runMaintenance } from "./maintenance";
 import { logLine } from "./http/request-log";
 
 function fail(message: string): never {
@@ -72,7 +73,7 @@ const server = app.listen(env.PORT, async () => {
     `  Database: ${env.DATABASE_FILE} (${applied.length} migration(s) applied${seeded ? `, demo data seeded: ${responses} responses` : ""})`,
   ];
   if (env.production) {
-    if ((await countAdmins(db)) === 0) lines.push("  No admin yet: make one with `npm run create-admin -- --email you@council.example --name \"Your Name\"`.");
+    if ((await countActiveAdmins(db)) === 0) lines.push("  No admin yet: make one with `npm run create-admin -- --email you@council.example --name \"Your Name\"`.");
     lines.push(`  Health check: ${base}/healthz`);
   } else {
     lines.push(

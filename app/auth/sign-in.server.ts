@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "@db/schema";
 import { POLICIES, ipSubject, retryAfterHeaders, waitMinutes } from "~/rate-limit/policies";
-import { hitPolicy, peekPolicy, resetPolicy, type RateLimitResult } from "~/rate-limit/store.server";
+import { hitPolicy, peekPolicy, resetPolicy, type ClientLimits, type RateLimitResult } from "~/rate-limit/store.server";
 import { passwordHashGate, type HashGate } from "./hash-gate.server";
 import { safeRedirect } from "./redirect";
 import { clearSessionCookie, createSession, destroySession, requireStaffForm } from "./session.server";
@@ -17,11 +17,7 @@ const SignInSchema = z.object({
 type SignInErrors = Record<string, string>;
 
 /** Where a sign-in comes from and the limits' settings (from the load context). */
-export interface SignInLimits {
-  /** `context.clientIp`. */
-  clientIp: string;
-  /** `env.RATE_LIMIT_FACTOR`. */
-  factor: number;
+export interface SignInLimits extends ClientLimits {
   /** The process's password-check gate; a test may hand its own. */
   gate?: HashGate;
   now?: Date;

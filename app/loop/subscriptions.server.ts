@@ -4,8 +4,8 @@ import { z } from "zod";
 import { LANGUAGES, type Database, type Language } from "@db/schema";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { POLICIES, ipSubject } from "~/rate-limit/policies";
-import { hitPolicy } from "~/rate-limit/store.server";
+import { POLICIES } from "~/rate-limit/policies";
+import { hitForIp, hitPolicy, type ClientLimits } from "~/rate-limit/store.server";
 import type { Env } from "~/env.server";
 import { findPublicEntries } from "./public.server";
 import { entryView } from "./public-view.server";
@@ -140,9 +140,10 @@ export interface SubscribeInput {
 export async function subscribeAllowance(
   db: Db,
   input: SubscribeInput,
-  { clientIp, factor, now = new Date() }: { clientIp: string; factor: number; now?: Date }
+  client: ClientLimits,
+  now = new Date()
 ): Promise<{ kind: "send" } | { kind: "quiet" } | { kind: "refused"; retryAfterSeconds: number }> {
-  const perIp = await hitPolicy(db, POLICIES.subscribePerIp, [ipSubject(clientIp)], { factor, now });
+  const perIp = await hitForIp(db, POLICIES.subscribePerIp, client, now);
   if (!perIp.allowed) return { kind: "refused", retryAfterSeconds: perIp.retryAfterSeconds };
   const address = [input.email.trim().toLowerCase(), input.serviceId === null ? "all" : String(input.serviceId)];
   const perAddress = await hitPolicy(db, POLICIES.subscribeConfirmationPerAddress, address, { now });

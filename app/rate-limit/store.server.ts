@@ -111,10 +111,22 @@ export function resetPolicy(db: Db, policy: RateLimitPolicy, subject: readonly s
   return resetRateLimit(db, rateLimitKey(policy.scope, ...subject));
 }
 
-/**
- * `hitPolicy` for a per-IP policy, as a loader or action sees it: the client's IP range
- * (`context.clientIp`) and `env.RATE_LIMIT_FACTOR`, from the load context.
- */
+/** Who is asking, for the per-IP limits: `context.clientIp` and `env.RATE_LIMIT_FACTOR`. */
+export interface ClientLimits {
+  clientIp: string;
+  factor: number;
+}
+
+export function clientLimitsOf(context: Pick<AppContext, "env" | "clientIp">): ClientLimits {
+  return { clientIp: context.clientIp, factor: context.env.RATE_LIMIT_FACTOR };
+}
+
+/** `hitPolicy` for a per-IP policy and the client asking. */
+export function hitForIp(db: Db, policy: RateLimitPolicy, { clientIp, factor }: ClientLimits, now = new Date()) {
+  return hitPolicy(db, policy, [ipSubject(clientIp)], { factor, now });
+}
+
+/** `hitForIp` as a loader or action sees it, from the load context. */
 export function hitForClient(context: Pick<AppContext, "db" | "env" | "clientIp">, policy: RateLimitPolicy, now = new Date()) {
-  return hitPolicy(context.db, policy, [ipSubject(context.clientIp)], { factor: context.env.RATE_LIMIT_FACTOR, now });
+  return hitForIp(context.db, policy, clientLimitsOf(context), now);
 }

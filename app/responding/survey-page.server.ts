@@ -2,9 +2,9 @@ import { json, redirect } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
 import { languageFromRequest, pick } from "~/i18n/i18n";
-import { POLICIES, ipSubject } from "~/rate-limit/policies";
+import { POLICIES } from "~/rate-limit/policies";
 import { refusalInit } from "~/rate-limit/responses.server";
-import { hitPolicy } from "~/rate-limit/store.server";
+import { hitForIp, type ClientLimits } from "~/rate-limit/store.server";
 import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
 import { clearInvitationCookie, readInvitationCookie } from "~/campaigns/invitation-cookie";
 import { findInvitationByToken, markInvitationCompleted } from "~/campaigns/invitations.server";
@@ -94,12 +94,6 @@ export async function getOpenCampaignForRespondent(db: Db, request: Request, slu
   return (await withInvitation(db, request, await getOpenCampaignOr404(db, slug, now))).cs;
 }
 
-/** Who is starting responses, for their rate limit: `context.clientIp` and `env.RATE_LIMIT_FACTOR`. */
-export interface ResponseStartLimits {
-  clientIp: string;
-  factor: number;
-}
-
 /** The action of every survey page: the first (no token yet) and resumed ones. `cookieSecure` is `env.COOKIE_SECURE`. */
 export async function surveyPageAction(
   db: Db,
@@ -107,7 +101,7 @@ export async function surveyPageAction(
   slug: string,
   tokenFromUrl: string | null,
   cookieSecure: boolean,
-  limits: ResponseStartLimits,
+  limits: ClientLimits,
 ) {
   const now = new Date();
   const cs = await getOpenCampaignOr404(db, slug, now);
@@ -213,7 +207,7 @@ export async function handleSurveyPost(
   now: Date,
   cookieSecure: boolean,
   /** The limit on starting responses; absent only where a test drives this directly. */
-  limits?: ResponseStartLimits,
+  limits?: ClientLimits,
 ) {
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_BODY_BYTES) throw json({ reason: "too_large" }, { status: 413 });
@@ -260,7 +254,7 @@ export async function handleSurveyPost(
   // A page that would create the response counts against its client's limit. Refused,
   // the page comes back with every answer given and a 429, nothing stored.
   if (!existing && limits && Object.keys(errors).length === 0) {
-    const limit = await hitPolicy(db, POLICIES.responseStartPerIp, [ipSubject(limits.clientIp)], { factor: limits.factor, now });
+    const limit = await hitForIp(db, POLICIES.responseStartPerIp, limits, now);
     if (!limit.allowed) {
       errors[FORM_ERROR] = { code: "too_many_requests", retryAfterSeconds: limit.retryAfterSeconds };
       refusal = refusalInit(limit);

@@ -6,6 +6,7 @@ import { SurveyPage } from "~/responding/SurveyPage";
 import { getOpenCampaignForRespondent, newSurveyPage, surveyPageAction } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { retryAfterFromAction } from "~/rate-limit/headers";
+import { clientLimitsOf } from "~/rate-limit/store.server";
 
 // A refused form answers 429 with Retry-After, with or without JavaScript.
 export const headers = retryAfterFromAction;
@@ -18,10 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return surveyPageAction(context.db, request, params.slug ?? "", null, context.env.COOKIE_SECURE, {
-    clientIp: context.clientIp,
-    factor: context.env.RATE_LIMIT_FACTOR,
-  });
+  return surveyPageAction(context.db, request, params.slug ?? "", null, context.env.COOKIE_SECURE, clientLimitsOf(context));
 }
 
 export default function StartSurvey() {

@@ -9,6 +9,7 @@ import { signInAction } from "~/auth/sign-in.server";
 import { PasswordField } from "~/admin/PasswordField";
 import { ErrorSummary, TextField } from "~/ui/forms";
 import { retryAfterFromAction } from "~/rate-limit/headers";
+import { clientLimitsOf } from "~/rate-limit/store.server";
 
 // A refused form answers 429 with Retry-After, with or without JavaScript.
 export const headers = retryAfterFromAction;
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return signInAction(context.db, request, context.env.COOKIE_SECURE, { clientIp: context.clientIp, factor: context.env.RATE_LIMIT_FACTOR });
+  return signInAction(context.db, request, context.env.COOKIE_SECURE, clientLimitsOf(context));
 }
 
 export default function SignIn() {

@@ -10,6 +10,7 @@ import { refusalInit } from "~/rate-limit/responses.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 import { retryAfterFromAction } from "~/rate-limit/headers";
+import { clientLimitsOf } from "~/rate-limit/store.server";
 
 // Families ask for an email when entries are published: for every service or one.
 // The address is kept apart from any survey answer.
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, env } = context;
   const { values, errors, input } = await readSubscribeForm(db, await request.formData(), lng);
   if (!input) return json({ errors, values }, { status: 400 });
-  const allowance = await subscribeAllowance(db, input, { clientIp: context.clientIp, factor: env.RATE_LIMIT_FACTOR });
+  const allowance = await subscribeAllowance(db, input, clientLimitsOf(context));
   if (allowance.kind === "refused") {
     const refusal: typeof errors = { email: formRefusalMessage(getFixedT(lng), allowance.retryAfterSeconds) };
     return json({ errors: refusal, values }, refusalInit(allowance));

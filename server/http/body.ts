@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { edgePageHtml } from "./pages";
+import { edgePageHtml } from "../../app/http/edge-pages";
 import { bodyLimitFor, countFormFields, isFormContentType, MAX_FORM_FIELDS } from "./policy";
 
 // Keep reading (and dropping) a refused body up to this much so the client sees the
