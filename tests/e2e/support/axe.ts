@@ -46,6 +46,9 @@ function twinOf(page: Page): Promise<Page> {
  * blocks, so the DOM checked is the one the no-JS respondent sees.
  */
 async function analyzeWithoutPageScripts(page: Page): Promise<Violations> {
+  // The HTML arrives in compressed chunks and the browser parses it as it comes: a
+  // snapshot taken before "load" can end half-way through a button or a label.
+  await page.waitForLoadState("load");
   const html = await page.content();
   const url = page.url();
   const twin = await twinOf(page);
@@ -70,6 +73,7 @@ export async function expectNoAxeViolations(
   label: string,
   { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {},
 ): Promise<void> {
+  await page.waitForLoadState("load");
   const violations = javaScriptEnabled
     ? (await new AxeBuilder({ page }).exclude(SCRIPTLESS_FRAMES).analyze()).violations
     : await analyzeWithoutPageScripts(page);
