@@ -95,6 +95,8 @@ export interface QuestionTable {
   show_if_key: string | null;
   /** ... has this value (for multiple choice: includes it). */
   show_if_value: string | null;
+  /** 1: a question about the respondent (ethnicity, the child's needs): its small answer counts are hidden even in a large group. */
+  about_you: Generated<number>;
 }
 
 export interface QuestionOptionTable {

@@ -12,8 +12,9 @@ import { getFixedT } from "~/i18n/i18n";
 import { answered, roundPercent } from "./metrics";
 import { coAssessmentByService, filterOptions } from "./queries.server";
 import { figureCsvCells, periodLabel, textOf } from "./results-page.server";
-import { filterOf, parseResultsQuery, servicesOfCampaigns, type Choice } from "./survey-page.server";
-import { suppressParts, toFigure, visibilityFor } from "./suppression";
+import { filterOf, parseResultsQuery, periodCutOf, servicesOfCampaigns, type Choice } from "./survey-page.server";
+import { disclosureOfKind } from "./disclosure.server";
+import { figureOfCut, suppressParts, toFigure, visibilityFor } from "./suppression";
 import type { Figure, ScaleCounts, Visibility } from "./types";
 import type { CsvCell } from "./csv";
 
@@ -45,9 +46,11 @@ export interface CoAssessmentView {
 }
 
 /**
- * One principle on one service. Families and professionals together are the principle's
- * answers on the survey's own results page, so when one side is hidden the other is too
- * (else the hidden side is the total minus the shown one).
+ * One principle on one service. Families and professionals are groups picked by an
+ * answer about the respondent (the "role" question), so a side of fewer than k is hidden
+ * as on an "about you" question, and with it the other side (else the hidden side is the
+ * principle's answers on the survey's own page minus the shown one). A hidden service
+ * (its respondent group; decision 017) hides both.
  */
 export function principleView(
   key: string,
@@ -56,9 +59,14 @@ export function principleView(
   professional: ScaleCounts,
   visibility: Visibility,
   threshold: number,
+  cutHidden = false,
 ): PrincipleView {
   const nf = answered(family);
   const np = answered(professional);
+  if (cutHidden && visibility === "suppress") {
+    const hidden: Figure = { kind: "suppressed", reason: "fewer_than", threshold };
+    return { key, text, family: nf ? hidden : figureOfCut(0, 0, true, visibility, threshold), professional: np ? hidden : figureOfCut(0, 0, true, visibility, threshold), gap: { kind: "unknown" } };
+  }
   const sides = suppressParts(nf + np, [nf, np], visibility, threshold).parts;
   const side = (counts: ScaleCounts, n: number, i: number): Figure =>
     sides[i].kind === "suppressed" ? { kind: "suppressed", reason: "fewer_than", threshold } : toFigure(counts.positive, n, visibility, threshold);
@@ -103,14 +111,22 @@ export async function loadCoAssessment(
   const base = filterOf(surveyId, { campaign: q.campaign, period: q.period });
   // Every service in one pass over the rollup, an entry for each (zeros where nobody answered).
   const counts = shown.length ? await coAssessmentByService(db, { ...base, serviceIds: shown.map((s) => s.id) }) : [];
+  const plan = await disclosureOfKind(db, "co_assessment", threshold);
   const services: CoAssessmentServiceView[] = shown.map((s) => {
     const visibility = visibilityFor(viewer, [s.id]);
+    const cutHidden = plan.isHidden({
+      source: q.campaign !== undefined ? { level: "campaign", id: q.campaign } : { level: "survey", id: surveyId },
+      place: { level: "service", id: s.id },
+      period: periodCutOf(q.period),
+      language: "all",
+      channel: "all",
+    });
     const principles = counts.find((x) => x.serviceId === s.id)?.principles ?? [];
     return {
       id: s.id,
       name: textOf(s.name, lng),
       visibility,
-      principles: principles.map((p) => principleView(p.key, textOf(p.text, lng), p.family, p.professional, visibility, threshold)),
+      principles: principles.map((p) => principleView(p.key, textOf(p.text, lng), p.family, p.professional, visibility, threshold, cutHidden)),
     };
   });
   return {

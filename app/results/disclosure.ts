@@ -257,7 +257,7 @@ export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, 
 
   // Respondents of every cut with anyone in it: each fine cell adds to all its wider cuts.
   const counts = new Map<number, number>();
-  const ancestorsOf = dims.map((d) => new Map<number, number[]>());
+  const ancestorsOf = dims.map(() => new Map<number, number[]>());
   const ancestors = (d: number, code: string) => {
     const i = dims[d].index.get(code)!;
     let list = ancestorsOf[d].get(i);

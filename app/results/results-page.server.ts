@@ -1,7 +1,7 @@
 /**
- * What the results pages share: who sees what (visibility and the threshold), figures
- * for one question made consistent with each other, trends whose hidden terms cannot be
- * had by subtraction, and labels for periods and cuts. The pages and their CSV files are
+ * What the results pages share: who sees what (visibility and the threshold), one
+ * question's figures and a trend hidden with their cut (disclosure.ts), and labels for
+ * periods and cuts. The pages and their CSV files are
  * built from the same views, so a CSV never shows what its page hides.
  */
 import type { Channel, Language, QuestionType } from "@db/schema";
@@ -10,7 +10,7 @@ import { getFixedT, pick } from "~/i18n/i18n";
 import { answered, roundPercent as roundTenth } from "./metrics";
 import { parseMonthKey, parseTermKey } from "./periods";
 import type { QuestionDistribution } from "./queries.server";
-import { suppressParts, toCountCell, toFigure } from "./suppression";
+import { countOfCut, figureOfCut, suppressParts } from "./suppression";
 import type { CountCell, Figure, MonthKey, ScaleCounts, TermKey, Visibility } from "./types";
 import type { Bar, Tone, TrendPoint } from "./ui/charts";
 
@@ -71,22 +71,26 @@ function toneOf(value: string): Tone {
   return "dont_know";
 }
 
-const hideAll = (count: number, threshold: number): CountCell[] =>
-  Array.from({ length: count }, () => ({ kind: "suppressed", reason: "fewer_than", threshold }));
+/**
+ * How a question's figures are hidden: with its cut (every figure of a hidden respondent
+ * group; disclosure.ts), and, on a question marked "about you" in a shown group, an answer
+ * count of 1 to k−1 with a second one (`suppressParts`).
+ */
+export interface QuestionHiding {
+  cutHidden: boolean;
+  aboutYou: boolean;
+  visibility: Visibility;
+  threshold: number;
+}
 
 /**
- * The figures of one scale question, consistent with each other. The % positive (with its
- * n) is the headline figure, so its count is known to anyone who reads it; the rest of
- * the answers (n − positive) are split into neutral, negative and "don't know" with the
- * usual rule (a second part hidden when one is), and each side's own answers (5 and 4;
- * 2 and 1) are split again under their side's total. A hidden side hides both its
- * answers. So no hidden count comes back from adding or subtracting what is shown: the
- * %s, the "don't know" count and the bars together.
+ * The figures of one scale question. In a shown group every answer count and share is
+ * shown, small ones included; on an "about you" question, a % is hidden when one of the
+ * answers it is made of is.
  */
 export function scaleFigures(
   counts: Record<string, number>,
-  visibility: Visibility,
-  threshold: number,
+  hiding: QuestionHiding,
 ): {
   answered: CountCell;
   positive: Figure;
@@ -96,6 +100,7 @@ export function scaleFigures(
   cells: Record<string, CountCell>;
   n: number;
 } {
+  const { cutHidden, visibility, threshold } = hiding;
   const c = (v: string) => counts[v] ?? 0;
   const scale: ScaleCounts = {
     positive: c("5") + c("4"),
@@ -104,36 +109,22 @@ export function scaleFigures(
     dontKnow: c("dont_know"),
   };
   const n = answered(scale);
-  const total = toCountCell(n, visibility, threshold);
-  if (total.kind === "suppressed") {
-    const hidden = hideAll(SCALE_ORDER.length, threshold);
-    return {
-      answered: total,
-      positive: toFigure(scale.positive, n, visibility, threshold),
-      negative: toFigure(scale.negative, n, visibility, threshold),
-      dontKnow: hidden[0],
-      cells: Object.fromEntries(SCALE_ORDER.map((v, i) => [v, hidden[i]])),
-      n,
-    };
-  }
-  const rest = suppressParts(n - scale.positive, [scale.neutral, scale.negative, scale.dontKnow], visibility, threshold);
-  const [neutral, negativeSide, dontKnow] = rest.parts;
-  const positiveSide = suppressParts(scale.positive, [c("5"), c("4")], visibility, threshold).parts;
-  const negativeParts =
-    negativeSide.kind === "suppressed" ? hideAll(2, threshold) : suppressParts(scale.negative, [c("2"), c("1")], visibility, threshold).parts;
+  const values = SCALE_ORDER.map(c);
+  const parts =
+    hiding.aboutYou && !cutHidden
+      ? suppressParts(n, values, visibility, threshold)
+      : { total: countOfCut(n, cutHidden, visibility, threshold), parts: values.map((v) => countOfCut(v, cutHidden, visibility, threshold)) };
+  const cells = Object.fromEntries(SCALE_ORDER.map((v, i) => [v, parts.parts[i]]));
+  const share = (successes: number, of: readonly string[]): Figure =>
+    of.some((v) => cells[v].kind === "suppressed") && n > 0
+      ? { kind: "suppressed", reason: "fewer_than", threshold }
+      : figureOfCut(successes, n, cutHidden, visibility, threshold);
   return {
-    answered: total,
-    positive: toFigure(scale.positive, n, visibility, threshold),
-    negative: negativeSide.kind === "suppressed" ? negativeSide : toFigure(scale.negative, n, visibility, threshold),
-    dontKnow,
-    cells: {
-      "5": positiveSide[0],
-      "4": positiveSide[1],
-      "3": neutral,
-      "2": negativeParts[0],
-      "1": negativeParts[1],
-      dont_know: dontKnow,
-    },
+    answered: parts.total,
+    positive: share(scale.positive, ["5", "4"]),
+    negative: share(scale.negative, ["2", "1"]),
+    dontKnow: cells.dont_know,
+    cells,
     n,
   };
 }
@@ -159,13 +150,14 @@ function shareOf(cell: CountCell, of: number): number | null {
 /**
  * One question as the page shows it: the answers in a deliberate order (scales from the
  * most positive to the most negative, then "don't know"; choices in the survey's order),
- * each a count and a share of those who answered, hidden per the viewer.
+ * each a count and a share of those who answered, hidden per `hiding`.
  */
-export function questionView(d: QuestionDistribution, lng: Language, visibility: Visibility, threshold: number): QuestionView {
+export function questionView(d: QuestionDistribution, lng: Language, hiding: QuestionHiding): QuestionView {
+  const { cutHidden, visibility, threshold } = hiding;
   const text = textOf(d.text, lng);
   const base = { key: d.key, type: d.type, text };
   if (d.type === "satisfaction" || d.type === "agreement") {
-    const f = scaleFigures(d.counts, visibility, threshold);
+    const f = scaleFigures(d.counts, hiding);
     const survey = getFixedT(lng, "survey");
     return {
       ...base,
@@ -184,28 +176,26 @@ export function questionView(d: QuestionDistribution, lng: Language, visibility:
     };
   }
   if (d.type === "short_text" || d.type === "long_text") {
-    return { ...base, answered: toCountCell(d.answered, visibility, threshold), positive: null, negative: null, dontKnow: null, bars: [] };
+    return { ...base, answered: countOfCut(d.answered, cutHidden, visibility, threshold), positive: null, negative: null, dontKnow: null, bars: [] };
   }
   const options =
     d.type === "yes_no_not_sure"
       ? YES_NO_ORDER.map((value) => ({ value, label: getFixedT(lng, "survey")(`scale.yes_no_not_sure.${value}`) }))
       : d.options.map((o) => ({ value: o.value, label: textOf(o.label, lng) }));
   const counts = options.map((o) => d.counts[o.value] ?? 0);
-  // Multiple choice: one family can tick several, so the options are no parts of a total
-  // and each stands alone; a single answer's options add up to those who answered.
-  const cells =
-    d.type === "multiple_choice"
-      ? toCountCell(d.answered, visibility, threshold).kind === "suppressed"
-        ? hideAll(counts.length, threshold)
-        : counts.map((n) => toCountCell(n, visibility, threshold))
-      : suppressParts(d.answered, counts, visibility, threshold).parts;
+  // "About you": a small answer count is hidden with a second one. (Multiple choice options
+  // are no parts of a total, but a second is hidden all the same, as DESIGN says.)
+  const { total, parts } =
+    hiding.aboutYou && !cutHidden
+      ? suppressParts(d.answered, counts, visibility, threshold)
+      : { total: countOfCut(d.answered, cutHidden, visibility, threshold), parts: counts.map((n) => countOfCut(n, cutHidden, visibility, threshold)) };
   return {
     ...base,
-    answered: toCountCell(d.answered, visibility, threshold),
+    answered: total,
     positive: null,
     negative: null,
     dontKnow: null,
-    bars: options.map((o, i) => ({ key: o.value, label: o.label, cell: cells[i], percent: shareOf(cells[i], d.answered), tone: "other" })),
+    bars: options.map((o, i) => ({ key: o.value, label: o.label, cell: parts[i], percent: shareOf(parts[i], d.answered), tone: "other" })),
   };
 }
 
@@ -213,30 +203,20 @@ export function questionView(d: QuestionDistribution, lng: Language, visibility:
 // Trends
 
 /**
- * % positive per period. The periods are parts of the figure over all of them (the page's
- * headline without a period cut), so when one period is hidden a second is too: neither
- * its count nor its positives come back by subtraction.
+ * % positive per period, each period hidden when its cut is (disclosure.ts decides, with
+ * every other period and cut in view, so no hidden period comes back by subtraction).
  */
 export function trendOf(
   periods: readonly { period: string; counts: ScaleCounts }[],
   lng: Language,
   visibility: Visibility,
   threshold: number,
+  isHidden: (period: string) => boolean,
 ): TrendPoint[] {
-  const ns = periods.map((p) => answered(p.counts));
-  const cells = suppressParts(
-    ns.reduce((a, b) => a + b, 0),
-    ns,
-    visibility,
-    threshold,
-  ).parts;
-  return periods.map((p, i) => ({
+  return periods.map((p) => ({
     key: p.period,
     label: periodLabel(p.period, lng),
-    figure:
-      cells[i].kind === "suppressed"
-        ? { kind: "suppressed", reason: "fewer_than", threshold }
-        : toFigure(p.counts.positive, ns[i], visibility, threshold),
+    figure: figureOfCut(p.counts.positive, answered(p.counts), isHidden(p.period), visibility, threshold),
   }));
 }
 

@@ -1,12 +1,14 @@
 /**
- * Small-number rules (DESIGN.md "Suppression"): who sees a figure from few answers, and
- * how it is hidden from everyone else, in pages and exports alike.
+ * Small-number rules (DESIGN.md "Suppression"): who sees a figure from few respondents,
+ * and how it is hidden from everyone else, in pages and exports alike.
  *
- * The threshold applies to the number of answers a figure is made from: a % to its n
- * (answered, or a return rate's denominator), a count to itself. Zero is never hidden:
- * a figure from no answers is "not available" (there is nothing to show), and a count
- * of 0 is nobody's answer, so it identifies no one. Hiding zeros would not help anyway:
- * cells hidden together that sum to 0 are each known to be 0.
+ * Results pages hide by respondent group: which cuts are hidden is worked out across
+ * every page by disclosure.ts, and `figureOfCut` / `countOfCut` show a cut's figures
+ * accordingly. `toFigure`, `toCountCell` and `suppressParts` hide by the count a figure
+ * is made from: for figures that are not of a respondent group (loop figures, return
+ * rates' own denominators) and for the answers to "about you" questions. Zero is never
+ * hidden by them: a figure from no answers is "not available", and a count of 0 is
+ * nobody's answer, so it identifies no one.
  */
 import { isServiceRole } from "~/auth/permissions";
 import { percentOf, returnDenominator, wilsonInterval } from "./metrics";
@@ -104,4 +106,37 @@ function smallestOtherPart(parts: readonly number[], except: number): number | u
   let best = candidates[0];
   for (const candidate of candidates) if (candidate.part < best.part) best = candidate;
   return best?.index;
+}
+
+/**
+ * A figure of a respondent group (a cut), hidden or not as a whole (disclosure.ts):
+ * a hidden cut shows every figure as "fewer than k responses" to those who may not see
+ * small numbers, and with the small-numbers warning to those who may; a shown cut shows
+ * every share, small ones included (3 negatives among 200 identify no one).
+ */
+export function figureOfCut(
+  successes: number,
+  n: number,
+  cutHidden: boolean,
+  visibility: Visibility,
+  threshold: number,
+  whenEmpty: NotAvailableReason = "no_answers",
+): Figure {
+  const percent = percentOf(successes, n);
+  if (percent === null) return { kind: "not_available", reason: whenEmpty };
+  if (cutHidden && visibility === "suppress") return suppressed(threshold);
+  return { kind: "shown", percent, successes, n, interval: wilsonInterval(successes, n), smallNumbers: cutHidden };
+}
+
+/** A count of a respondent group's answers, hidden with its cut (see `figureOfCut`). */
+export function countOfCut(count: number, cutHidden: boolean, visibility: Visibility, threshold: number): CountCell {
+  if (cutHidden && visibility === "suppress") return suppressed(threshold);
+  return { kind: "shown", count, smallNumbers: cutHidden };
+}
+
+/** A figure already made, hidden when its cut is (a return rate, say). */
+export function hiddenWithCut(figure: Figure, cutHidden: boolean, visibility: Visibility, threshold: number): Figure {
+  if (!cutHidden || figure.kind === "not_available") return figure;
+  if (visibility === "suppress") return suppressed(threshold);
+  return figure.kind === "shown" ? { ...figure, smallNumbers: true } : figure;
 }

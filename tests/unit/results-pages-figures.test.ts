@@ -19,43 +19,45 @@ const scale = (five: number, four: number, three: number, two: number, one: numb
 });
 
 describe("one scale question's figures", () => {
-  it("hide nothing from admins and the service's own staff, flagging small counts", () => {
-    const f = scaleFigures(scale(9, 8, 2, 3, 4, 3), "warn", 5);
+  const hiding = (visibility: "warn" | "suppress", more: { cutHidden?: boolean; aboutYou?: boolean } = {}) => ({
+    cutHidden: more.cutHidden ?? false,
+    aboutYou: more.aboutYou ?? false,
+    visibility,
+    threshold: 5,
+  });
+
+  it("show the board every answer count and share of a shown group, small ones included", () => {
+    // 29 answered: 17 positive, 7 negative (3 + 4), 2 neutral, 3 don't know. The group is
+    // shown (5 or more respondents), so nothing is hidden: 2 dissatisfied among 29
+    // identify no one, and FFT comparisons need the % negative.
+    const f = scaleFigures(scale(9, 8, 2, 3, 4, 3), hiding("suppress"));
     expect(["5", "4", "3", "2", "1", "dont_know"].map((v) => c(f.cells[v]))).toEqual([9, 8, 2, 3, 4, 3]);
-    expect(f.cells["3"]).toEqual({ kind: "shown", count: 2, smallNumbers: true });
-    expect(f.positive).toMatchObject({ kind: "shown", successes: 17, n: 29, smallNumbers: false });
+    expect(f.negative).toMatchObject({ kind: "shown", successes: 7, n: 29, smallNumbers: false });
+    expect(c(f.dontKnow)).toBe(3);
+    expect(f.positive).toMatchObject({ kind: "shown", successes: 17, n: 29 });
   });
 
-  it("keep the % positive and hide the rest so nothing comes back by subtraction", () => {
-    // 29 answered, 17 positive (shown). Rest 12 = neutral 2, negative 7, don't know 3: the
-    // two small ones hidden. Negative side 7 = 3 + 4: both hidden (each under 5).
-    const f = scaleFigures(scale(9, 8, 2, 3, 4, 3), "suppress", 5);
-    expect(["5", "4", "3", "2", "1", "dont_know"].map((v) => c(f.cells[v]))).toEqual([9, 8, "hidden", "hidden", "hidden", "hidden"]);
-    expect(f.negative).toMatchObject({ kind: "shown", successes: 7, n: 29 });
-    expect(c(f.dontKnow)).toBe("hidden");
-  });
-
-  it("hide a second answer on a side when one is small, and the % negative with a hidden side", () => {
-    // Positive 4 + 5: the 4 is small, so the 5 goes too (else 9 − 5 = 4). Rest 6 =
-    // neutral 1, negative 3, don't know 2: all small, all hidden, so the % negative too.
-    const f = scaleFigures(scale(4, 5, 1, 1, 2, 2), "suppress", 5);
-    expect(["5", "4", "3", "2", "1", "dont_know"].map((v) => c(f.cells[v]))).toEqual(["hidden", "hidden", "hidden", "hidden", "hidden", "hidden"]);
-    expect(f.positive).toMatchObject({ kind: "shown", successes: 9, n: 15 });
-    expect(f.negative.kind).toBe("suppressed");
-    // A rest made of one small part and big ones: the smallest other part goes with it.
-    const g = scaleFigures(scale(10, 10, 10, 5, 6, 2), "suppress", 5);
-    expect(c(g.dontKnow)).toBe("hidden");
-    expect(c(g.cells["3"])).toBe("hidden");
-    expect(g.negative).toMatchObject({ kind: "shown", successes: 11 });
-    expect([c(g.cells["2"]), c(g.cells["1"])]).toEqual([5, 6]);
-  });
-
-  it("hide everything under 5 answers, and show nothing of nobody", () => {
-    const f = scaleFigures(scale(1, 1, 0, 1, 0, 1), "suppress", 5);
+  it("hide every figure of a hidden group from the board, and flag them for those who may see them", () => {
+    const f = scaleFigures(scale(9, 8, 2, 3, 4, 3), hiding("suppress", { cutHidden: true }));
     expect(c(f.answered)).toBe("hidden");
-    expect(f.positive.kind).toBe("suppressed");
+    expect([f.positive.kind, f.negative.kind]).toEqual(["suppressed", "suppressed"]);
     expect(Object.values(f.cells).every((x) => x.kind === "suppressed")).toBe(true);
-    const none = scaleFigures(scale(0, 0, 0, 0, 0, 0), "suppress", 5);
+    const w = scaleFigures(scale(9, 8, 2, 3, 4, 3), hiding("warn", { cutHidden: true }));
+    expect(w.cells["3"]).toEqual({ kind: "shown", count: 2, smallNumbers: true });
+    expect(w.positive).toMatchObject({ kind: "shown", successes: 17, n: 29, smallNumbers: true });
+  });
+
+  it("on an “about you” question, hide a small answer count with a second one, and the % made of them", () => {
+    // 10 10 10 5 6 2: "don't know" (2) is small, so the smallest other above zero, 5
+    // ("dissatisfied"), goes with it; the % negative (5 + 6) is hidden with its part.
+    const g = scaleFigures(scale(10, 10, 10, 5, 6, 2), hiding("suppress", { aboutYou: true }));
+    expect(["5", "4", "3", "2", "1", "dont_know"].map((v) => c(g.cells[v]))).toEqual([10, 10, 10, "hidden", 6, "hidden"]);
+    expect(g.negative.kind).toBe("suppressed");
+    expect(g.positive).toMatchObject({ kind: "shown", successes: 20, n: 43 });
+  });
+
+  it("show nothing of nobody", () => {
+    const none = scaleFigures(scale(0, 0, 0, 0, 0, 0), hiding("suppress"));
     expect(none.positive).toEqual({ kind: "not_available", reason: "no_answers" });
     expect(c(none.answered)).toBe(0);
   });
@@ -63,7 +65,7 @@ describe("one scale question's figures", () => {
 
 describe("a trend by term", () => {
   const counts = (positive: number, rest: number) => ({ positive, neutral: rest, negative: 0, dontKnow: 0 });
-  it("hides a second term when one is small, so it is not the total minus the others", () => {
+  it("hides the terms whose cuts are hidden, and only those", () => {
     const t = trendOf(
       [
         { period: "2026-spring", counts: counts(6, 4) },
@@ -73,13 +75,14 @@ describe("a trend by term", () => {
       "en",
       "suppress",
       5,
+      (term) => term !== "2026-autumn",
     );
     expect(t.map((p) => [p.label, p.figure.kind])).toEqual([
       ["Spring term 2026", "suppressed"],
       ["Summer term 2026", "suppressed"],
       ["Autumn term 2026", "shown"],
     ]);
-    expect(trendOf([{ period: "2026-10", counts: counts(1, 1) }], "ur", "warn", 5)[0]).toMatchObject({ figure: { kind: "shown", smallNumbers: true } });
+    expect(trendOf([{ period: "2026-10", counts: counts(1, 1) }], "ur", "warn", 5, () => true)[0]).toMatchObject({ figure: { kind: "shown", smallNumbers: true } });
   });
 });
 
@@ -87,6 +90,13 @@ describe("a co-assessment principle", () => {
   const agree = (positive: number, rest: number) => ({ positive, neutral: rest, negative: 0, dontKnow: 0 });
   it("hides both sides when one is small, and then the gap", () => {
     expect(principleView("k", "t", agree(4, 3), agree(2, 0), "suppress", 5)).toMatchObject({
+      family: { kind: "suppressed" },
+      professional: { kind: "suppressed" },
+      gap: { kind: "unknown" },
+    });
+  });
+  it("hides both sides of a hidden service", () => {
+    expect(principleView("k", "t", agree(40, 3), agree(20, 10), "suppress", 5, true)).toMatchObject({
       family: { kind: "suppressed" },
       professional: { kind: "suppressed" },
       gap: { kind: "unknown" },
