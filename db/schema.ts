@@ -30,7 +30,11 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const CHANNELS = ["online", "paper", "phone", "interpreted"] as const;
+/**
+ * How a response came in (never which invitation): `invitation` through a personal link,
+ * `open_link` through the campaign's link or QR code; the others keyed in by staff.
+ */
+export const CHANNELS = ["invitation", "open_link", "paper", "phone", "interpreted"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface OrganisationTable {
@@ -145,6 +149,33 @@ export interface ResponseTable {
   submitted_at: string | null;
   /** The staff member who keyed in a paper, phone or interpreted response. Never the respondent. */
   keyed_by_user_id: number | null;
+  /**
+   * YYYY-MM-DD, null until submitted: the date every figure uses. Online, the day of
+   * submission (UTC); keyed, the date the form was completed, not the day it was keyed.
+   */
+  completed_on: string | null;
+  /** A voided keyed response leaves every figure; the row stays with who, when and why. */
+  voided_at: string | null;
+  voided_by_user_id: number | null;
+  void_reason: string | null;
+}
+
+export const KEYED_AUDIT_ACTIONS = ["corrected", "voided"] as const;
+export type KeyedAuditAction = (typeof KEYED_AUDIT_ACTIONS)[number];
+
+/** Every correction or void of a keyed response: who, when, why, and the form before and after. */
+export interface KeyedResponseAuditTable {
+  id: Generated<number>;
+  response_id: number;
+  campaign_id: number;
+  user_id: number;
+  at: string;
+  action: KeyedAuditAction;
+  reason: string | null;
+  /** JSON: the response's date completed, channel, language, service and answers. */
+  before_json: string;
+  /** JSON as `before_json`; null for a void. */
+  after_json: string | null;
 }
 
 export interface AnswerTable {
@@ -265,7 +296,7 @@ export interface OutboxTable {
 export interface AnswerCountTable {
   question_id: number;
   campaign_id: number;
-  /** YYYY-MM of the response's submitted_at (UTC). */
+  /** YYYY-MM of the response's completed_on (the date it was completed). */
   month: string;
   /** 0 when the response has no service. */
   service_id: number;
@@ -461,6 +492,7 @@ export interface Database {
   loop_subscriptions: LoopSubscriptionTable;
   loop_reminders: LoopReminderTable;
   rate_limits: RateLimitTable;
+  keyed_response_audit: KeyedResponseAuditTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

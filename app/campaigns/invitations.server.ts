@@ -172,11 +172,14 @@ export async function createInvitations(
   return { created: invitationIds.length, skippedLines: skippedLines.sort((a, b) => a - b) };
 }
 
-/** Records that an invitation was completed: the day only, never the time (see docs/decisions/005). */
+/**
+ * Records that an invitation was completed: the month only (YYYY-MM, UTC), never the day
+ * or time, which staff could match to the one response of that day (DESIGN.md "Anonymity").
+ */
 export async function markInvitationCompleted(db: Db, invitationId: number, now: Date): Promise<void> {
   await db
     .updateTable("invitations")
-    .set({ completed_on: now.toISOString().slice(0, 10) })
+    .set({ completed_on: now.toISOString().slice(0, 7) })
     .where("id", "=", invitationId)
     .where("completed_on", "is", null)
     .execute();

@@ -48,3 +48,40 @@ export function pageWindow(page: number, pageSize: number, total: number) {
   const to = Math.min(total, page * pageSize);
   return { pages, from, to };
 }
+
+/**
+ * Kinds of email whose recipient the mailbox never shows. A reminder goes only to
+ * invitees who have not answered, so its address (or its personal link, which the
+ * invitation email shows beside the address) would tell staff who has answered
+ * (DESIGN.md "Anonymity"; docs/decisions/005). Every other kind keeps its recipient.
+ */
+export const RECIPIENT_HIDDEN_KINDS: readonly string[] = ["reminder"];
+
+export function hidesRecipient(kind: string): boolean {
+  return RECIPIENT_HIDDEN_KINDS.includes(kind);
+}
+
+/** What stands for a hidden address or personal token in a masked email. */
+export const HIDDEN = "••••••";
+
+const PERSONAL_LINK = /(\/(?:i|unsubscribe|opted-out)\/)[A-Za-z0-9_-]{16,}/g;
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/**
+ * A text of a masked email with every trace of its recipient replaced by `HIDDEN`: the
+ * given secrets (the address, the invitation's token), as written and as HTML escapes
+ * them, in any case, and any personal link's token.
+ */
+export function maskRecipient(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of new Set([secret, escapeHtml(secret), encodeURIComponent(secret)])) {
+      out = out.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), HIDDEN);
+    }
+  }
+  return out.replace(PERSONAL_LINK, `$1${HIDDEN}`);
+}

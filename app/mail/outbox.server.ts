@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { OUTBOX_STATUSES, type Database, type Language, type OutboxMessage, type OutboxStatus } from "@db/schema";
+import { hidesRecipient, maskRecipient } from "./mailbox";
 
 type Db = Kysely<Database>;
 
@@ -95,6 +96,45 @@ export async function listOutbox(db: Db, filter: MailboxFilter, page: number, pa
 
 export async function findOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
   return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A message as the mailbox may show it: `to_address` is null when its kind hides the recipient. */
+export type MailboxMessage = Omit<OutboxMessage, "to_address"> & { to_address: string | null };
+
+/** One page of the mailbox: `listOutbox` with the recipients of reminders hidden. */
+export async function listMailbox(db: Db, filter: MailboxFilter, page: number, pageSize = MAILBOX_PAGE_SIZE) {
+  const { messages, total } = await listOutbox(db, filter, page, pageSize);
+  return {
+    total,
+    messages: messages.map((m) =>
+      hidesRecipient(m.kind) ? { ...m, to_address: null, last_error: m.last_error === null ? null : maskRecipient(m.last_error, [m.to_address]) } : m,
+    ),
+  };
+}
+
+/**
+ * One message for the mailbox. For a kind that hides its recipient (a reminder), the
+ * address is gone, and the address and personal token are masked in the subject,
+ * bodies, headers and last error: the same token is in the invitation email, beside
+ * the address, so either would name a family who has not answered.
+ */
+export async function findMailboxMessage(db: Db, id: number): Promise<MailboxMessage | undefined> {
+  const message = await findOutboxMessage(db, id);
+  if (!message || !hidesRecipient(message.kind)) return message;
+  const invitation = message.invitation_id
+    ? await db.selectFrom("invitations").select(["token", "email"]).where("id", "=", message.invitation_id).executeTakeFirst()
+    : undefined;
+  const secrets = [message.to_address, invitation?.token ?? "", invitation?.email ?? ""];
+  const mask = (text: string) => maskRecipient(text, secrets);
+  return {
+    ...message,
+    to_address: null,
+    subject: mask(message.subject),
+    text_body: mask(message.text_body),
+    html_body: mask(message.html_body),
+    headers_json: JSON.stringify(Object.fromEntries(Object.entries(parseStoredHeaders(message.headers_json)).map(([k, v]) => [k, mask(v)]))),
+    last_error: message.last_error === null ? null : mask(message.last_error),
+  };
 }
 
 /** Whether a message in this state may be put back for an immediate try. */

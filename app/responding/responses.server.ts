@@ -153,7 +153,8 @@ export async function submitResponse(
     }
     await trx
       .updateTable("responses")
-      .set({ submitted_at: now.toISOString(), updated_at: now.toISOString(), language })
+      // Online, the date completed is the day of submission (UTC, as every period).
+      .set({ submitted_at: now.toISOString(), completed_on: now.toISOString().slice(0, 10), updated_at: now.toISOString(), language })
       .where("id", "=", responseId)
       .where("submitted_at", "is", null)
       .execute();

@@ -278,7 +278,8 @@ export async function handleSurveyPost(
     campaignId: cs.campaign.id,
     token,
     language: lng,
-    channel: "online",
+    // How it came in, never which invitation: the response holds no link to it.
+    channel: invitationId !== null ? "invitation" : "open_link",
     serviceId: serviceId ?? (existing ? undefined : null),
     page,
     reachedPage: validate && next !== undefined ? next : page,

@@ -521,7 +521,16 @@ async function principleCounts(db: Db, filter: ResultsFilter, perService: boolea
 // ---------------------------------------------------------------------------------------
 // Free text and raw answers (read from the answers themselves)
 
-/** Submitted responses (r) of the campaigns in the cut; period by submission. */
+/**
+ * A period as the days `responses.completed_on` is compared with: [first, after last).
+ * Every figure dates a response by the day it was completed (a keyed paper form by the
+ * date on it), not by when it was submitted or keyed.
+ */
+function completedOnBounds(period: Period): [string, string] {
+  return [period.start.slice(0, 10), period.end.slice(0, 10)];
+}
+
+/** Submitted responses (r) of the campaigns in the cut, voided ones left out; period by date completed. */
 async function responseScope(db: Db, filter: ResultsFilter) {
   const services = await servicesOf(db, filter);
   if (services && services.length === 0) return undefined;
@@ -530,7 +539,8 @@ async function responseScope(db: Db, filter: ResultsFilter) {
     .crossJoin("responses as r")
     .whereRef("r.campaign_id", "=", "c.id")
     .where("r.submitted_at", "is not", null)
-    .$if(period !== undefined, (q) => q.where("r.submitted_at", ">=", period!.start).where("r.submitted_at", "<", period!.end))
+    .where("r.voided_at", "is", null)
+    .$if(period !== undefined, (q) => q.where("r.completed_on", ">=", completedOnBounds(period!)[0]).where("r.completed_on", "<", completedOnBounds(period!)[1]))
     .$if(services !== null, (q) => q.where("r.service_id", "in", services!))
     .$if(filter.language !== undefined, (q) => q.where("r.language", "=", filter.language!))
     .$if(filter.channel !== undefined, (q) => q.where("r.channel", "=", filter.channel!));
@@ -689,7 +699,8 @@ export async function* rawAnswers(db: Db, filter: ResultsFilter, batchSize = 200
         .select(["r.id", "sv.slug as service", "r.language", "r.channel", "r.submitted_at"])
         .where("r.campaign_id", "=", campaign.id)
         .where("r.submitted_at", "is not", null)
-        .$if(period !== undefined, (q) => q.where("r.submitted_at", ">=", period!.start).where("r.submitted_at", "<", period!.end))
+        .where("r.voided_at", "is", null)
+        .$if(period !== undefined, (q) => q.where("r.completed_on", ">=", completedOnBounds(period!)[0]).where("r.completed_on", "<", completedOnBounds(period!)[1]))
         .$if(services !== null, (q) => q.where("r.service_id", "in", services!))
         .$if(filter.language !== undefined, (q) => q.where("r.language", "=", filter.language!))
         .$if(filter.channel !== undefined, (q) => q.where("r.channel", "=", filter.channel!))

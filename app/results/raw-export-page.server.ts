@@ -2,14 +2,17 @@
  * The admins' export of raw anonymous answers: every answer of the submitted responses in
  * the results page's cut, one row each, streamed in batches so a big survey never sits in
  * memory. Responses are numbered 1, 2, 3... in the file only: no id, token, email or time
- * of day that could be joined back to an invitation.
+ * of day that could be joined back to an invitation. For a campaign that invited anyone
+ * by email, the date is the month only (DESIGN.md "Anonymity"): an invitation records the
+ * month it was completed, and a day could still pick out the one response of that day.
+ * Other campaigns keep the day (a paper form's date completed matters to the reader).
  */
 import { json } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
 import { getFixedT } from "~/i18n/i18n";
 import { csvLines, toCsv } from "./csv";
-import { filterOptions, rawAnswers } from "./queries.server";
+import { filterOptions, rawAnswers, type RawAnswerRow } from "./queries.server";
 import { filterOf, parseResultsQuery } from "./survey-page.server";
 
 type Db = Kysely<Database>;
@@ -25,6 +28,8 @@ export async function rawAnswersCsv(
   const t = getFixedT(lng, "results");
   const header = [t("raw.response"), t("raw.campaign"), t("raw.service"), t("raw.language"), t("raw.channel"), t("raw.submitted_on"), t("raw.question"), t("raw.answer")];
   const batches = rawAnswers(db, filterOf(surveyId, parseResultsQuery(search)));
+  const invited = await campaignsWithInvitations(db);
+  const dateOf = (r: RawAnswerRow) => (invited.has(r.campaign) ? r.submittedOn.slice(0, 7) : r.submittedOn);
   const encoder = new TextEncoder();
   let started = false;
   const body = new ReadableStream<Uint8Array>({
@@ -41,7 +46,7 @@ export async function rawAnswersCsv(
       }
       controller.enqueue(
         encoder.encode(
-          csvLines(next.value.map((r) => [r.responseNumber, r.campaign, r.service, r.language, r.channel, r.submittedOn, r.questionKey, r.value])),
+          csvLines(next.value.map((r) => [r.responseNumber, r.campaign, r.service, r.language, r.channel, dateOf(r), r.questionKey, r.value])),
         ),
       );
     },
@@ -50,4 +55,14 @@ export async function rawAnswersCsv(
     },
   });
   return { slug: survey.slug, body };
+}
+
+/** The slugs of the campaigns that invited anyone by email. */
+async function campaignsWithInvitations(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("campaigns as c")
+    .select("c.slug")
+    .where((eb) => eb.exists(eb.selectFrom("invitations as i").select("i.id").whereRef("i.campaign_id", "=", "c.id")))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
 }

@@ -4,13 +4,15 @@ import type { Database } from "@db/schema";
 type Db = Kysely<Database>;
 
 /**
- * The responses a count covers, with the dimensions the rollup keeps. The role is the
- * answer to the question keyed "role" in co_assessment surveys, so families' and
- * professionals' answers can be told apart without joining answers to answers.
+ * The responses a count covers, with the dimensions the rollup keeps: submitted and not
+ * voided, in the month of the date they were completed (a paper form keyed in November
+ * that was filled in in July counts in July). The role is the answer to the question
+ * keyed "role" in co_assessment surveys, so families' and professionals' answers can be
+ * told apart without joining answers to answers.
  */
 function scopeCte(where: RawBuilder<unknown>) {
   return sql`scope as (
-    select r.id, r.campaign_id, substr(r.submitted_at, 1, 7) as month, coalesce(r.service_id, 0) as service_id,
+    select r.id, r.campaign_id, substr(r.completed_on, 1, 7) as month, coalesce(r.service_id, 0) as service_id,
            r.language, r.channel,
            case when s.kind = 'co_assessment' then coalesce((
              select ra.value from answers ra join questions rq on rq.id = ra.question_id
@@ -20,16 +22,19 @@ function scopeCte(where: RawBuilder<unknown>) {
     join campaigns c on c.id = r.campaign_id
     join survey_versions v on v.id = c.survey_version_id
     join surveys s on s.id = v.survey_id
-    where r.submitted_at is not null and ${where}
+    where r.submitted_at is not null and r.voided_at is null and ${where}
   )`;
 }
 
-/** Adds the responses `where` selects (over `responses r`) to both counts. */
-async function addToRollup(db: Db, where: RawBuilder<unknown>): Promise<void> {
+/**
+ * Adds the responses `where` selects (over `responses r`) to both counts, or takes them
+ * away (`sign` -1: a keyed response about to be corrected or voided).
+ */
+async function addToRollup(db: Db, where: RawBuilder<unknown>, sign: 1 | -1 = 1): Promise<void> {
   await sql`
     with ${scopeCte(where)}
     insert into response_counts (campaign_id, month, service_id, language, channel, n)
-    select campaign_id, month, service_id, language, channel, count(*) from scope where true
+    select campaign_id, month, service_id, language, channel, ${sign} * count(*) from scope where true
     group by campaign_id, month, service_id, language, channel
     on conflict (campaign_id, month, service_id, language, channel)
     do update set n = response_counts.n + excluded.n`.execute(db);
@@ -38,12 +43,12 @@ async function addToRollup(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`
     with ${scopeCte(where)}
     insert into answer_counts (question_id, campaign_id, month, service_id, language, channel, role, value, n)
-    select a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role, a.value, count(*)
+    select a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role, a.value, ${sign} * count(*)
     from scope sc join answers a on a.response_id = sc.id join questions q on q.id = a.question_id
     where q.type not in ('short_text', 'long_text')
     group by a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role, a.value
     union all
-    select a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role, '', count(distinct a.response_id)
+    select a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role, '', ${sign} * count(distinct a.response_id)
     from scope sc join answers a on a.response_id = sc.id join questions q on q.id = a.question_id
     where q.type in ('short_text', 'long_text', 'multiple_choice')
     group by a.question_id, sc.campaign_id, sc.month, sc.service_id, sc.language, sc.channel, sc.role
@@ -58,6 +63,32 @@ async function addToRollup(db: Db, where: RawBuilder<unknown>): Promise<void> {
  */
 export async function countSubmittedResponse(trx: Db, responseId: number): Promise<void> {
   await addToRollup(trx, sql`r.id = ${responseId}`);
+}
+
+/**
+ * Takes one submitted response out of the rollup, before its answers, date, service,
+ * language or channel change (then `countSubmittedResponse` adds it back as it is now) or
+ * before it is voided. Call it in the transaction that makes the change; rows left at 0
+ * are removed, as if they had never been counted.
+ */
+export async function uncountSubmittedResponse(trx: Db, responseId: number): Promise<void> {
+  const response = await trx.selectFrom("responses").select("campaign_id").where("id", "=", responseId).executeTakeFirst();
+  if (!response) return;
+  await addToRollup(trx, sql`r.id = ${responseId}`, -1);
+  await trx.deleteFrom("response_counts").where("campaign_id", "=", response.campaign_id).where("n", "<=", 0).execute();
+  // Through the key's first column (question), not a scan of every campaign's counts.
+  await trx
+    .deleteFrom("answer_counts")
+    .where("question_id", "in", (eb) =>
+      eb
+        .selectFrom("questions as q")
+        .innerJoin("campaigns as c", "c.survey_version_id", "q.survey_version_id")
+        .select("q.id")
+        .where("c.id", "=", response.campaign_id),
+    )
+    .where("campaign_id", "=", response.campaign_id)
+    .where("n", "<=", 0)
+    .execute();
 }
 
 /**

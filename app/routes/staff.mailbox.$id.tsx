@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
-import { canRetry, findOutboxMessage, parseStoredHeaders, retryEmailNow } from "~/mail/outbox.server";
+import { canRetry, findMailboxMessage, findOutboxMessage, parseStoredHeaders, retryEmailNow } from "~/mail/outbox.server";
 import { formatDateTime } from "~/mail/mailbox";
 import { NotSendingNote, StatusTag, useKindLabel } from "~/mail/MailboxParts";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, env } = context;
   await requireStaffUser(db, request, "mailbox");
   const lng = languageFromRequest(request);
-  const message = await findOutboxMessage(db, messageIdOr404(params.id));
+  const message = await findMailboxMessage(db, messageIdOr404(params.id));
   if (!message) throw json({ reason: "not_found" }, { status: 404 });
   const at = (iso: string | null) => (iso ? formatDateTime(iso, lng) : null);
   return json({
@@ -81,13 +81,12 @@ export default function MailboxMessage() {
         {m.subject}
       </h1>
       {sending ? null : <NotSendingNote />}
+      {m.to === null ? <p className="inset">{t("message.recipient_hidden_note")}</p> : null}
 
       <h2>{t("message.details")}</h2>
       <dl className="summary-list">
         <dt>{t("message.to")}</dt>
-        <dd className="mailbox-address">
-          <bdi>{m.to}</bdi>
-        </dd>
+        <dd className="mailbox-address">{m.to === null ? t("mailbox.recipient_hidden") : <bdi>{m.to}</bdi>}</dd>
         <dt>{t("message.subject")}</dt>
         <dd lang={m.language} dir={dir}>
           {m.subject}

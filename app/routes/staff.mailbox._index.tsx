@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { OUTBOX_STATUSES } from "@db/schema";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";
-import { countOutboxByStatus, listOutbox, listOutboxKinds, MAILBOX_PAGE_SIZE } from "~/mail/outbox.server";
+import { countOutboxByStatus, listMailbox, listOutboxKinds, MAILBOX_PAGE_SIZE } from "~/mail/outbox.server";
 import { formatDateTime, mailboxHref, pageWindow, parseMailboxQuery } from "~/mail/mailbox";
 import { FilterSelect, NotSendingNote, StatusTag, useKindLabel } from "~/mail/MailboxParts";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
   const query = parseMailboxQuery(new URL(request.url));
   const filter = { status: query.status, kind: query.kind };
-  const { messages, total } = await listOutbox(db, filter, query.page);
+  const { messages, total } = await listMailbox(db, filter, query.page);
   const window = pageWindow(query.page, MAILBOX_PAGE_SIZE, total);
   // A page past the end (an old link after mail was filtered away) goes to the last page.
   if (messages.length === 0 && query.page > window.pages) throw redirect(mailboxHref({ ...filter, page: window.pages }));
@@ -120,9 +120,7 @@ export default function Mailbox() {
                 {data.messages.map((m) => (
                   <tr key={m.id}>
                     <td>{m.written}</td>
-                    <td className="mailbox-address">
-                      <bdi>{m.to}</bdi>
-                    </td>
+                    <td className="mailbox-address">{m.to === null ? t("mailbox.recipient_hidden") : <bdi>{m.to}</bdi>}</td>
                     <td>
                       <Link to={`/staff/mailbox/${m.id}`} lang={m.language} dir={directionOf(m.language)}>
                         {m.subject}

@@ -5,6 +5,7 @@ import * as m003 from "./2026-11-25-003-results";
 import * as m004 from "./2026-11-25-004-loop";
 import * as m005 from "./2026-12-03-005-unique-choice-answers";
 import * as m006 from "./2026-12-03-006-rate-limits";
+import * as m007 from "./2026-12-03-007-channels-and-date-completed";
 import * as m009 from "./2026-12-03-009-about-you";
 
 /**
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-004-loop": m004,
   "2026-12-03-005-unique-choice-answers": m005,
   "2026-12-03-006-rate-limits": m006,
+  "2026-12-03-007-channels-and-date-completed": m007,
   "2026-12-03-009-about-you": m009,
 };
 

@@ -11,7 +11,7 @@ const REMINDED_AT = "2026-10-01T08:30:00.000Z";
 
 /**
  * Invites the partner organisations to the current partner survey: one invitation per
- * submitted response (completed on its day), plus contacts who have not answered, one
+ * submitted response (completed in its month), plus contacts who have not answered, one
  * whose address bounced and one who opted out; the emails as already delivered, and a
  * reminder round by hand to those still to answer. Fake addresses on example.org.
  */
@@ -30,7 +30,7 @@ export async function seedDemoInvitations(
     .orderBy("id")
     .execute();
   const people: { serviceId: number; language: Language; completedOn: string | null; state?: "bounced" | "opted_out" }[] = [
-    ...answered.map((r, i) => ({ serviceId: r.service_id!, language: (i % 4 === 3 ? "ur" : "en") as Language, completedOn: r.submitted_at!.slice(0, 10) })),
+    ...answered.map((r, i) => ({ serviceId: r.service_id!, language: (i % 4 === 3 ? "ur" : "en") as Language, completedOn: r.submitted_at!.slice(0, 7) })),
     ...detail.services.map((s, i) => ({ serviceId: s.id, language: (i === 1 ? "ur" : "en") as Language, completedOn: null })),
     { serviceId: detail.services[0].id, language: "en", completedOn: null, state: "bounced" },
     { serviceId: detail.services[1].id, language: "en", completedOn: null, state: "opted_out" },

@@ -10,7 +10,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { countSubmittedResponse } from "../../app/results/rollup.server";
 import type { Env } from "../../app/env.server";
 import { publicationSettingsOf } from "../../app/loop/subscriptions.server";
-import { seedDemoInvitations } from "./invitations";
+import { DEMO_INVITED_CAMPAIGN, seedDemoInvitations } from "./invitations";
 import { seedDemoLoop } from "./loop";
 import { seededRandom, type Random } from "./random";
 
@@ -104,6 +104,7 @@ export async function seedDemoData(
         for (let i = 0; i < count; i++) {
           await insertSyntheticResponse(trx, rnd, {
             campaignId,
+            invited: `${spec.slug}-${term.key}` === DEMO_INVITED_CAMPAIGN,
             serviceId: rnd.pick(services),
             questions,
             positive: term.positive,
@@ -174,10 +175,12 @@ function syntheticAnswer(rnd: Random, q: QuestionWithOptions, lng: Language, pos
 async function insertSyntheticResponse(
   db: Transaction<Database>,
   rnd: Random,
-  r: { campaignId: number; serviceId: number; questions: QuestionWithOptions[]; positive: number; from: number; to: number },
+  r: { campaignId: number; invited: boolean; serviceId: number; questions: QuestionWithOptions[]; positive: number; from: number; to: number },
 ) {
   const language: Language = rnd.chance(0.3) ? "ur" : "en";
-  const channel = rnd.weighted<Channel>({ online: 70, paper: 15, phone: 10, interpreted: 5 });
+  // Online answers come through the personal links where the campaign invites by email.
+  const drawn = rnd.weighted<Exclude<Channel, "invitation">>({ open_link: 70, paper: 15, phone: 10, interpreted: 5 });
+  const channel: Channel = drawn === "open_link" && r.invited ? "invitation" : drawn;
   const started = new Date(r.from + rnd.next() * (r.to - r.from));
   const submitted = rnd.chance(0.94) ? new Date(started.getTime() + rnd.int(3, 40) * 60_000) : null;
   const answers: AnswerValues = {};
@@ -198,6 +201,7 @@ async function insertSyntheticResponse(
       started_at: started.toISOString(),
       updated_at: (submitted ?? started).toISOString(),
       submitted_at: submitted?.toISOString() ?? null,
+      completed_on: submitted?.toISOString().slice(0, 10) ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -218,8 +218,8 @@ export function generateBenchData(file: string, params: BenchParams, log: (line:
   for (let i = 0; assigned < params.responses; i = (i + 1) % plans.length, assigned++) plans[i].responses++;
 
   const insertResponse = sqlite.prepare(
-    `insert into responses (id, campaign_id, service_id, language, channel, resume_token, current_page, started_at, updated_at, submitted_at)
-     values (?, ?, ?, ?, ?, ?, 3, ?, ?, ?)`,
+    `insert into responses (id, campaign_id, service_id, language, channel, resume_token, current_page, started_at, updated_at, submitted_at, completed_on)
+     values (?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?)`,
   );
   const answerStatements = new Map<number, SQLite.Statement>();
   const insertAnswers = (rows: unknown[][]) => {
@@ -240,7 +240,7 @@ export function generateBenchData(file: string, params: BenchParams, log: (line:
   let submittedSoFar = 0;
   let lastLogged = 0;
   const started = Date.now();
-  const channels: Channel[] = ["online", "online", "online", "online", "online", "online", "online", "paper", "paper", "phone", "interpreted"];
+  const channels: Channel[] = ["open_link", "open_link", "open_link", "open_link", "open_link", "open_link", "open_link", "paper", "paper", "phone", "interpreted"];
   const writeCampaign = (plan: CampaignPlan) => {
     const [termStart, termEnd] = termRange(plan.term);
     const from = termStart + 7 * 86_400_000;
@@ -258,7 +258,7 @@ export function generateBenchData(file: string, params: BenchParams, log: (line:
       const at = from + rnd.next() * (to - from);
       const startedAt = new Date(at - 600_000).toISOString();
       const submittedAt = submitted ? new Date(at).toISOString() : null;
-      insertResponse.run(responseId, plan.id, service, language, channel, token(rnd), startedAt, submittedAt ?? startedAt, submittedAt);
+      insertResponse.run(responseId, plan.id, service, language, channel, token(rnd), startedAt, submittedAt ?? startedAt, submittedAt, submittedAt?.slice(0, 10) ?? null);
       const role = rnd.chance(0.6) ? "family" : "professional";
       const positive = Math.min(0.95, Math.max(0.05, basePositive + (role === "professional" && plan.kind === "co_assessment" ? 0.15 : 0)));
       const rows: unknown[][] = [];

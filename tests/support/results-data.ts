@@ -109,12 +109,13 @@ export async function respond(db: Db, campaignId: number, r: HandResponse): Prom
         campaign_id: campaignId,
         service_id: r.service,
         language: r.language ?? "en",
-        channel: r.channel ?? "online",
+        channel: r.channel ?? "open_link",
         resume_token: newResumeToken(),
         current_page: 1,
         started_at: startedAt,
         updated_at: startedAt,
         submitted_at: r.submittedAt,
+        completed_on: r.submittedAt?.slice(0, 10) ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -181,17 +182,17 @@ async function campaign(
  *
  * | resp | campaign | service | lang | channel | submitted | answers |
  * |---|---|---|---|---|---|---|
- * | r1 | C1 | S1 | en | online | 2026-02-10 | overall 5, agree 4, contact yes, heard a, helped x+y, comment "Good", old_q yes |
+ * | r1 | C1 | S1 | en | open_link | 2026-02-10 | overall 5, agree 4, contact yes, heard a, helped x+y, comment "Good", old_q yes |
  * | r2 | C1 | S1 | ur | paper | 2026-03-15 | overall 4, agree dont_know, contact no, heard b, helped x, comment "Slow" |
- * | r3 | C1 | S2 | en | online | 2026-04-02 | overall 2, agree 1, contact not_sure, heard a, helped z |
+ * | r3 | C1 | S2 | en | open_link | 2026-04-02 | overall 2, agree 1, contact not_sure, heard a, helped z |
  * | r4 | C1 | S2 | en | phone | 2026-02-20 | overall dont_know |
- * | u1 | C1 | S1 | en | online | never | overall 1, comment "Never sent" |
- * | r5 | C2 | S1 | en | online | 2026-09-15 | overall 3, agree 5, contact yes, heard c, comment "Better" |
- * | r6 | C2 | S1 | ur | online | 2026-10-01 | overall 5, agree 4, helped y+z |
- * | r7 | C3 | S3 | en | online | 2026-05-01 | overall 4 |
+ * | u1 | C1 | S1 | en | open_link | never | overall 1, comment "Never sent" |
+ * | r5 | C2 | S1 | en | open_link | 2026-09-15 | overall 3, agree 5, contact yes, heard c, comment "Better" |
+ * | r6 | C2 | S1 | ur | open_link | 2026-10-01 | overall 5, agree 4, helped y+z |
+ * | r7 | C3 | S3 | en | open_link | 2026-05-01 | overall 4 |
  * | r8 | C3 | S3 | en | interpreted | 2026-06-01 | overall 1 |
- * | r9 | C4 | S1 | en | online | 2026-09-20 | role family, trusted 5, listened 2, overall 4 |
- * | r10 | C4 | S3 | en | online | 2026-09-21 | role professional, trusted 4, listened 4, overall 5 |
+ * | r9 | C4 | S1 | en | open_link | 2026-09-20 | role family, trusted 5, listened 2, overall 4 |
+ * | r10 | C4 | S3 | en | open_link | 2026-09-21 | role professional, trusted 4, listened 4, overall 5 |
  * | r11 | C4 | S3 | ur | paper | 2026-10-05 | role family, trusted 1, listened dont_know, overall 3 |
  */
 export async function buildResultsData(db: Db) {

@@ -18,8 +18,8 @@ import { countSubmittedResponse } from "~/results/rollup.server";
  * - autumn campaign (opens 2026-09-01), services A and B, invitations: A 20 (18
  *   delivered, 2 bounced), B 5 (all delivered), 1 never sent to A? no: see below.
  *   Service A: 12 responses in October 2026 (English; the first two on paper, the rest
- *   online), overall 5 5 5 4 4 4 4 3 2 1 dont_know dont_know, contact yes ×8 then no ×4,
- *   comments on the first two. Service B: 3 responses (Urdu, online), overall 5 4 1,
+ *   open link), overall 5 5 5 4 4 4 4 3 2 1 dont_know dont_know, contact yes ×8 then no ×4,
+ *   comments on the first two. Service B: 3 responses (Urdu, open link), overall 5 4 1,
  *   contact yes ×3, one comment.
  * Setting survey: autumn campaign, service A, eligible count 10, 6 responses, overall
  *   5 5 4 3 2 dont_know.
@@ -203,12 +203,13 @@ export async function buildResultsDataSet(db: Kysely<Database>, prefix: string):
         campaign_id: campaignId,
         service_id: serviceId,
         language: opts.language ?? "en",
-        channel: opts.channel ?? "online",
+        channel: opts.channel ?? "open_link",
         resume_token: crypto.randomBytes(16).toString("base64url"),
         current_page: 2,
         started_at: at.toISOString(),
         updated_at: at.toISOString(),
         submitted_at: at.toISOString(),
+        completed_on: day,
         keyed_by_user_id: null,
       })
       .returning("id")
@@ -229,7 +230,7 @@ export async function buildResultsDataSet(db: Kysely<Database>, prefix: string):
     const answers: Answers = { overall: v, contact: i < 8 ? "yes" : "no" };
     if (i === 0) answers.comment = COMMENTS.formula;
     if (i === 1) answers.comment = COMMENTS.child;
-    await respond(parent, autumn, serviceA, "2026-10-14", answers, { channel: i < 2 ? "paper" : "online" });
+    await respond(parent, autumn, serviceA, "2026-10-14", answers, { channel: i < 2 ? "paper" : "open_link" });
   }
   for (const [i, v] of ["5", "4", "1"].entries()) {
     const answers: Answers = { overall: v, contact: "yes" };

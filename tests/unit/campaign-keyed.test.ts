@@ -40,13 +40,13 @@ describe("keying in a response", () => {
     expect(ur.hint).toContain("“رابطہ؟”");
   });
 
-  it("lists every mistake: channel, language, service not the user's, and required answers", async () => {
-    const { serviceIds, questions } = await setUp();
+  it("lists every mistake: channel, language, service not the user's, no date completed, and required answers", async () => {
+    const { campaign, serviceIds, questions } = await setUp();
     const keyed = readKeyedForm(form([["form_token", newResumeToken()], ["service", String(serviceIds[1])], ["q_contact_known", "no"]]), questions);
-    const result = validateKeyedResponse(keyed, questions, [serviceIds[0]]);
+    const result = validateKeyedResponse(keyed, questions, [serviceIds[0]], campaign, "2026-11-25");
     expect(result).toEqual({
       ok: false,
-      errors: { channel: "channel_required", language: "language_required", service: "service_required" },
+      errors: { channel: "channel_required", language: "language_required", service: "service_required", completed_on: "completed_on_required" },
       answerErrors: { overall: { code: "required_choice" }, contact_help: { code: "required_text" } },
     });
   });
@@ -61,6 +61,7 @@ describe("keying in a response", () => {
         ["channel", "paper"],
         ["language", "ur"],
         ["service", String(serviceIds[0])],
+        ["completed_on", "2026-07-14"],
         ["q_overall", "2"],
         ["q_contact_known", "yes"],
         // Answered on paper, though the earlier answer hides it: dropped.
@@ -69,7 +70,7 @@ describe("keying in a response", () => {
       ]),
       questions,
     );
-    const result = validateKeyedResponse(keyed, questions, [serviceIds[0]]);
+    const result = validateKeyedResponse(keyed, questions, [serviceIds[0]], campaign, "2026-11-25");
     if (!result.ok) throw new Error(JSON.stringify(result));
     const save = () => saveKeyedResponse(db, { campaignId: campaign.id, userId: staff.id, questions, now, ...result.data });
     expect(await save()).toBe("saved");
@@ -83,6 +84,7 @@ describe("keying in a response", () => {
       service_id: serviceIds[0],
       keyed_by_user_id: staff.id,
       submitted_at: now.toISOString(),
+      completed_on: "2026-07-14",
       resume_token: token,
     });
     const answers = await db

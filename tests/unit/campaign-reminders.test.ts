@@ -26,7 +26,7 @@ describe("reminder rules", () => {
 
   it("never remind those who completed, opted out or bounced, nor anyone not yet sent", () => {
     expect(isRemindable(base)).toBe(true);
-    expect(isRemindable({ ...base, completed_on: "2026-11-03" })).toBe(false);
+    expect(isRemindable({ ...base, completed_on: "2026-11" })).toBe(false);
     expect(isRemindable({ ...base, opted_out_at: "2026-11-03T10:00:00.000Z" })).toBe(false);
     expect(isRemindable({ ...base, bounced_at: "2026-11-02T09:05:00.000Z" })).toBe(false);
     expect(isRemindable({ ...base, sent_at: null })).toBe(false);
@@ -42,7 +42,7 @@ describe("reminder rules", () => {
     // Both due at once (a schedule set late): one reminder, the latest; the earlier never follows.
     expect(dueScheduledOffset(base, offsets, [], daysAfter(sent, 20))).toBe(14);
     expect(dueScheduledOffset(base, offsets, [14], daysAfter(sent, 21))).toBeUndefined();
-    expect(dueScheduledOffset({ ...base, completed_on: "2026-11-05" }, offsets, [], daysAfter(sent, 8))).toBeUndefined();
+    expect(dueScheduledOffset({ ...base, completed_on: "2026-11" }, offsets, [], daysAfter(sent, 8))).toBeUndefined();
   });
 });
 
@@ -71,7 +71,7 @@ describe("sending reminders", () => {
       sent,
     );
     const byEmail = Object.fromEntries(invitations.map((i) => [i.email, i.id]));
-    await db.updateTable("invitations").set({ completed_on: "2026-11-03" }).where("id", "=", byEmail["done@example.com"]).execute();
+    await db.updateTable("invitations").set({ completed_on: "2026-11" }).where("id", "=", byEmail["done@example.com"]).execute();
     await db.updateTable("invitations").set({ opted_out_at: "2026-11-03T10:00:00.000Z" }).where("id", "=", byEmail["stop@example.com"]).execute();
     await db.updateTable("invitations").set({ bounced_at: "2026-11-02T09:01:00.000Z" }).where("id", "=", byEmail["bounce@example.com"]).execute();
     return { campaign, byEmail };
@@ -123,7 +123,7 @@ describe("sending reminders", () => {
     const admin = await makeStaff(db, "admin");
     await db
       .updateTable("invitations")
-      .set({ completed_on: "2026-11-04" })
+      .set({ completed_on: "2026-11" })
       .where("id", "in", [byEmail["waiting.one@example.com"], byEmail["waiting.two@example.com"]])
       .execute();
     expect(await sendReminders(db, campaign.id, { kind: "manual", userId: admin.id }, daysAfter(sent, 5), { publicUrl: PUBLIC_URL })).toEqual({ roundId: null, recipients: 0 });
@@ -143,7 +143,7 @@ describe("sending reminders", () => {
     expect(await run(7)).toEqual({ rounds: 1, emails: 2 });
     expect(await run(8)).toEqual({ rounds: 0, emails: 0 });
     // One of the two answers before the second reminder.
-    await db.updateTable("invitations").set({ completed_on: "2026-11-12" }).where("id", "=", byEmail["waiting.one@example.com"]).execute();
+    await db.updateTable("invitations").set({ completed_on: "2026-11" }).where("id", "=", byEmail["waiting.one@example.com"]).execute();
     expect(await run(14)).toEqual({ rounds: 1, emails: 1 });
     expect(await run(40)).toEqual({ rounds: 0, emails: 0 });
 

@@ -9,7 +9,7 @@ import type { Database } from "@db/schema";
 import { readPageValues, type FormQuestion } from "~/responding/form";
 import { handleSurveyPost } from "~/responding/survey-page.server";
 import { newResumeToken } from "~/responding/responses.server";
-import { countSubmittedResponse, rebuildRollup } from "~/results/rollup.server";
+import { rebuildRollup } from "~/results/rollup.server";
 import type { SurveySpec } from "~/surveys/spec";
 import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
 import { createTestDb } from "../support/db";
@@ -44,6 +44,28 @@ describe("the form parser", () => {
 type Row = Record<string, unknown>;
 const sortRows = (rows: Row[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 const answerCounts = async (db: Kysely<Database>) => sortRows(await db.selectFrom("answer_counts").selectAll().execute());
+
+/**
+ * The rollup's count of one submitted response as the app made it before migration 005
+ * (written out: today's app counts by `completed_on`, a column that came later).
+ */
+async function countAsBefore005(db: Kysely<any>, responseId: number): Promise<void> {
+  const dims = sql`r.campaign_id, substr(r.submitted_at, 1, 7), coalesce(r.service_id, 0), r.language, r.channel`;
+  await sql`
+    insert into response_counts (campaign_id, month, service_id, language, channel, n)
+    select ${dims}, 1 from responses r where r.id = ${responseId}
+    on conflict (campaign_id, month, service_id, language, channel) do update set n = response_counts.n + 1`.execute(db);
+  await sql`
+    insert into answer_counts (question_id, campaign_id, month, service_id, language, channel, role, value, n)
+    select a.question_id, ${dims}, '', a.value, count(*)
+    from responses r join answers a on a.response_id = r.id join questions q on q.id = a.question_id
+    where r.id = ${responseId} and q.type not in ('short_text', 'long_text') group by a.question_id, a.value
+    union all
+    select a.question_id, ${dims}, '', '', 1
+    from responses r join answers a on a.response_id = r.id join questions q on q.id = a.question_id
+    where r.id = ${responseId} and q.type in ('short_text', 'long_text', 'multiple_choice') group by a.question_id
+    on conflict (question_id, campaign_id, month, value, role, service_id, language, channel) do update set n = answer_counts.n + excluded.n`.execute(db);
+}
 
 describe("migration 2026-12-03-005-unique-choice-answers", () => {
   it("removes repeated answer rows stored before it, refuses new ones and counts the results again", async () => {
@@ -83,8 +105,8 @@ describe("migration 2026-12-03-005-unique-choice-answers", () => {
       });
       const ids: number[] = [];
       for (const [q, value] of answers) ids.push(await id("answers", { response_id: r, question_id: q, value, score: q === overall ? Number(value) : null }));
-      // Counted at submission as the app did then: every stored row.
-      if (submitted) await countSubmittedResponse(db, r);
+      // Counted at submission as the app did then: every stored row, in its month of submission.
+      if (submitted) await countAsBefore005(raw, r);
       return ids;
     };
     const r1 = await response(true, [[overall, "5"], [overall, "5"], [help, "a"], [help, "a"], [help, "b"], [help, "a"]]);

@@ -40,7 +40,7 @@ async function insertResponses(n: number): Promise<number[]> {
         campaign_id: world.campaign.id,
         service_id: world.serviceA,
         language: "en",
-        channel: "online",
+        channel: "open_link",
         resume_token: `token-${i}-${Math.random()}`,
         current_page: 1,
         started_at: "2026-09-10T00:00:00.000Z",

@@ -329,7 +329,7 @@ describe("drafts", () => {
     const { users, serviceA, serviceB } = world;
     const response = await db
       .insertInto("responses")
-      .values({ campaign_id: world.campaign.id, service_id: serviceA, language: "en", channel: "online", resume_token: "tok-evidence", current_page: 1, started_at: T0.toISOString(), updated_at: T0.toISOString() })
+      .values({ campaign_id: world.campaign.id, service_id: serviceA, language: "en", channel: "open_link", resume_token: "tok-evidence", current_page: 1, started_at: T0.toISOString(), updated_at: T0.toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
     const ok = await createDraft(db, users.memberA, draftFor(serviceA, { contributingServiceIds: [serviceB, serviceA, serviceB], evidence: [{ responseId: response.id, answerId: null }] }), T0);

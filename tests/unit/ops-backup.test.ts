@@ -36,7 +36,7 @@ async function fill(campaignId: number, questionId: number, n: number) {
   await sql`
     with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ${n})
     insert into responses (campaign_id, service_id, language, channel, resume_token, current_page, started_at, updated_at, submitted_at)
-    select ${campaignId}, null, 'en', 'online', 'fill-' || i || '-' || hex(randomblob(8)), 1, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'
+    select ${campaignId}, null, 'en', 'open_link', 'fill-' || i || '-' || hex(randomblob(8)), 1, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'
     from seq`.execute(db);
   await sql`insert into answers (response_id, question_id, value, score) select id, ${questionId}, 'a long enough free-text answer to take some room on the page', null from responses`.execute(db);
 }
@@ -50,7 +50,7 @@ function startWriter(databaseFile: string, campaignId: number): Promise<ChildPro
     const db = require("better-sqlite3")(process.argv[1]);
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
-    const insert = db.prepare("insert into responses (campaign_id, service_id, language, channel, resume_token, current_page, started_at, updated_at, submitted_at) values (?, null, 'en', 'online', ?, 1, ?, ?, null)");
+    const insert = db.prepare("insert into responses (campaign_id, service_id, language, channel, resume_token, current_page, started_at, updated_at, submitted_at) values (?, null, 'en', 'open_link', ?, 1, ?, ?, null)");
     let i = 0;
     for (;;) {
       const now = new Date().toISOString();

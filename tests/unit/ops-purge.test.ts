@@ -27,12 +27,13 @@ async function response(campaignId: number, questionIds: number[], o: { startedA
       campaign_id: campaignId,
       service_id: null,
       language: "en",
-      channel: "online",
+      channel: "open_link",
       resume_token: newResumeToken(),
       current_page: 1,
       started_at: o.startedAt ?? o.updatedAt,
       updated_at: o.updatedAt,
       submitted_at: o.submittedAt ?? null,
+      completed_on: o.submittedAt?.slice(0, 10) ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

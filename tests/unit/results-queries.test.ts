@@ -337,7 +337,7 @@ describe("raw answers", () => {
         campaign: "c1",
         service: "s1",
         language: "en",
-        channel: "online",
+        channel: "open_link",
         submittedOn: "2026-02-10",
         questionKey,
         value,

@@ -35,7 +35,7 @@ const byKey = (a: Row, b: Row) => JSON.stringify(a).localeCompare(JSON.stringify
  * questions also once per response that answered; the role of co-assessment respondents.
  */
 async function countedFromRaw(db: Kysely<Database>) {
-  const responses = await db.selectFrom("responses").selectAll().where("submitted_at", "is not", null).execute();
+  const responses = await db.selectFrom("responses").selectAll().where("submitted_at", "is not", null).where("voided_at", "is", null).execute();
   const answers = await db
     .selectFrom("answers as a")
     .innerJoin("questions as q", "q.id", "a.question_id")
@@ -45,6 +45,7 @@ async function countedFromRaw(db: Kysely<Database>) {
     .innerJoin("surveys as s", "s.id", "v.survey_id")
     .select(["a.response_id", "a.question_id", "a.value", "q.key", "q.type", "s.kind"])
     .where("r.submitted_at", "is not", null)
+    .where("r.voided_at", "is", null)
     .execute();
   const roleOf = new Map(answers.filter((a) => a.kind === "co_assessment" && a.key === "role").map((a) => [a.response_id, a.value]));
   const responseOf = new Map(responses.map((r) => [r.id, r]));
@@ -62,7 +63,7 @@ async function countedFromRaw(db: Kysely<Database>) {
     const dims = {
       question_id: a.question_id,
       campaign_id: r.campaign_id,
-      month: r.submitted_at!.slice(0, 7),
+      month: r.completed_on!.slice(0, 7),
       service_id: r.service_id ?? 0,
       language: r.language,
       channel: r.channel,
@@ -78,7 +79,7 @@ async function countedFromRaw(db: Kysely<Database>) {
 
   const responseCounts = new Map<string, Row>();
   for (const r of responses) {
-    const row = { campaign_id: r.campaign_id, month: r.submitted_at!.slice(0, 7), service_id: r.service_id ?? 0, language: r.language, channel: r.channel };
+    const row = { campaign_id: r.campaign_id, month: r.completed_on!.slice(0, 7), service_id: r.service_id ?? 0, language: r.language, channel: r.channel };
     const key = JSON.stringify(row);
     const found = responseCounts.get(key);
     if (found) (found.n as number)++;
@@ -120,7 +121,7 @@ describe("the results rollup", () => {
     expect(new Set(counted.answers.filter((r) => r.campaign_id !== d.campaigns.C4).map((r) => r.role))).toEqual(new Set([""]));
   });
 
-  it("counts an online response when it is submitted, without the answers its final answers hide, and only once", async () => {
+  it("counts an open-link response when it is submitted, without the answers its final answers hide, and only once", async () => {
     const db = await freshDb();
     const { campaign, serviceIds } = await makeCampaign(db);
     const cs = (await findCampaignSurveyBySlug(db, campaign.slug))!;
@@ -145,7 +146,7 @@ describe("the results rollup", () => {
 
     const counted = await rollup(db);
     expect(counted).toEqual(await countedFromRaw(db));
-    expect(counted.responses).toEqual([{ campaign_id: campaign.id, month: "2026-11", service_id: serviceIds[0], language: "en", channel: "online", n: 1 }]);
+    expect(counted.responses).toEqual([{ campaign_id: campaign.id, month: "2026-11", service_id: serviceIds[0], language: "en", channel: "open_link", n: 1 }]);
     const keyOf = new Map(cs.questions.map((q) => [q.id, q.key]));
     expect(counted.answers.map((r) => [keyOf.get(r.question_id as number), r.value, r.n])).toEqual(
       expect.arrayContaining([
@@ -176,6 +177,7 @@ describe("the results rollup", () => {
       channel: "paper" as const,
       language: "ur" as const,
       serviceId: serviceIds[1],
+      completedOn: "2026-10-01",
       token: newResumeToken(),
       answers: { overall: ["dont_know"], contact_known: ["not_sure"] },
     };
@@ -195,7 +197,7 @@ describe("the results rollup", () => {
     }
     const counted = await rollup(db);
     expect(counted).toEqual(await countedFromRaw(db));
-    expect(counted.responses).toEqual([{ campaign_id: campaign.id, month: "2026-05", service_id: 0, language: "en", channel: "online", n: 3 }]);
+    expect(counted.responses).toEqual([{ campaign_id: campaign.id, month: "2026-05", service_id: 0, language: "en", channel: "open_link", n: 3 }]);
     expect(counted.answers.filter((r) => r.value === "5")).toEqual([expect.objectContaining({ service_id: 0, n: 2 })]);
   });
 

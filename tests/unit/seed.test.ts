@@ -63,7 +63,7 @@ describe("demo data", () => {
       .select(["channel"])
       .distinct()
       .execute();
-    expect(spread.map((r) => r.channel).sort()).toEqual(["interpreted", "online", "paper", "phone"]);
+    expect(spread.map((r) => r.channel).sort()).toEqual(["interpreted", "invitation", "open_link", "paper", "phone"]);
   });
 
   it("gives every respondent-visible text in English and Urdu", () => {
@@ -107,9 +107,10 @@ describe("demo data", () => {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("campaign_id", "=", campaign.id)
       .where("submitted_at", "is not", null)
+      .where("channel", "=", "invitation")
       .executeTakeFirstOrThrow();
     const completed = invitations.filter((i) => i.completed_on).length;
-    // One invitation completed per submitted response, one per service still to answer, one bounced, one opted out.
+    // One invitation completed per response submitted through a personal link, one per service still to answer, one bounced, one opted out.
     expect(completed).toBe(Number(submitted.n));
     expect(invitations).toHaveLength(completed + 4 + 2);
     expect(invitations.filter((i) => i.bounced_at)).toHaveLength(1);

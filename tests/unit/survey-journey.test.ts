@@ -45,7 +45,7 @@ describe("answering a survey (server)", () => {
 
     const rows = await submittedResponses(campaign.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ language: "ur", channel: "online", submitted_at: now.toISOString() });
+    expect(rows[0]).toMatchObject({ language: "ur", channel: "open_link", submitted_at: now.toISOString() });
     const answers = await db.selectFrom("answers").select(["value", "score"]).where("response_id", "=", rows[0].id).orderBy("id").execute();
     expect(answers).toEqual([
       { value: "4", score: 4 },
