@@ -158,6 +158,30 @@ export interface ResponseTable {
   voided_at: string | null;
   voided_by_user_id: number | null;
   void_reason: string | null;
+  /** The tally this paper response was made from (a stack of forms counted by headline answer); null otherwise. */
+  tally_id: number | null;
+}
+
+/**
+ * A stack of paper forms entered as counts of the headline answer for one service, month
+ * and language (DESIGN.md "Response"). It made `total` paper responses (`responses.tally_id`);
+ * voiding it voids them all. At most one live tally per campaign, service, month and language.
+ */
+export interface TallyTable {
+  id: Generated<number>;
+  campaign_id: number;
+  service_id: number;
+  /** YYYY-MM. */
+  month: string;
+  language: Language;
+  /** JSON object of headline answer value ("5".."1", "dont_know") → count, as typed. */
+  counts_json: string;
+  total: number;
+  keyed_by_user_id: number;
+  created_at: string;
+  voided_at: string | null;
+  voided_by_user_id: number | null;
+  void_reason: string | null;
 }
 
 export const KEYED_AUDIT_ACTIONS = ["corrected", "voided"] as const;
@@ -493,6 +517,7 @@ export interface Database {
   loop_reminders: LoopReminderTable;
   rate_limits: RateLimitTable;
   keyed_response_audit: KeyedResponseAuditTable;
+  tallies: TallyTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -511,3 +536,4 @@ export type OutboxMessage = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
 export type LoopEntry = Selectable<LoopEntryTable>;
 export type LoopEvent = Selectable<LoopEventTable>;
+export type Tally = Selectable<TallyTable>;
