@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.problems.length > 0) return json<ActionData>({ errors: {}, result });
     return redirectWithFlash(db, session, `/staff/surveys/${bv.survey.id}/versions/${bv.version.id}/translations`, {
       key: "builder:flash.translations_imported",
-      values: { updated: result.updated, unchanged: result.unchanged },
+      values: { updated: result.updated, unchanged: result.unchanged, stillStale: result.stillStale },
     });
   });
 }
@@ -74,7 +74,7 @@ export default function Translations() {
           <h2 className="error-summary__title" id="import-result-title">
             {t("translations.result_title")}
           </h2>
-          <p>{t("translations.result_summary", { updated: result.updated, unchanged: result.unchanged })}</p>
+          <p>{t("translations.result_summary", { updated: result.updated, unchanged: result.unchanged, stillStale: result.stillStale })}</p>
           <ul className="import-problems">
             {result.problems.map((p, i) => (
               <li key={i}>
@@ -111,6 +111,8 @@ export default function Translations() {
           {t("translations.download")}
         </a>
       </p>
+      <h2>{t("translations.confirm_heading")}</h2>
+      <p>{t("translations.confirm_intro")}</p>
       <h2>{t("translations.import_heading")}</h2>
       {version.status === "published" ? (
         <p className="inset">{t("translations.published")}</p>

@@ -416,6 +416,8 @@ export async function publishVersion(db: Db, versionId: number, now: string): Pr
 export interface TranslationImportResult {
   updated: number;
   unchanged: number;
+  /** Out-of-date texts whose Urdu the file neither changed nor confirmed. */
+  stillStale: number;
   problems: TranslationImportProblem[];
 }
 
@@ -424,7 +426,7 @@ export async function importTranslations(db: Db, versionId: number, csv: string)
   return draftInTransaction(db, versionId, async (trx, version) => {
     const plan = planTranslationImport(await unitsInTransaction(trx, version), csv);
     for (const { unit, ur } of plan.updates) await writeUrdu(trx, versionId, unit, ur, unit.en);
-    return { updated: plan.updates.length, unchanged: plan.unchanged, problems: plan.problems };
+    return { updated: plan.updates.length, unchanged: plan.unchanged, stillStale: plan.stillStale, problems: plan.problems };
   });
 }
 

@@ -57,10 +57,10 @@ describe("translation file", () => {
   it("lists every text with its status, leaving out hints that exist in neither language", () => {
     const parsed = parseCsv(translationsCsv(units));
     expect("records" in parsed && parsed.records.map((r) => r.cells)).toEqual([
-      ["id", "english", "urdu", "status"],
-      ["survey:title", "Title", "عنوان", "ok"],
-      ["question:overall:text", "Overall?", "", "missing"],
-      ["question:contact:text", "Who to call?", "کس کو فون کریں؟", "stale"],
+      ["id", "english", "urdu", "status", "confirmed"],
+      ["survey:title", "Title", "عنوان", "ok", ""],
+      ["question:overall:text", "Overall?", "", "missing", ""],
+      ["question:contact:text", "Who to call?", "کس کو فون کریں؟", "stale", ""],
     ]);
   });
 
@@ -69,7 +69,7 @@ describe("translation file", () => {
       "id,english,urdu,status",
       "survey:title,Title,عنوان,ok",
       'question:overall:text,Overall?,"مجموعی طور پر، کیسا رہا؟",missing',
-      "question:contact:text,Who to call?,کس کو فون کریں؟,stale",
+      "question:contact:text,Who to call?,کس کو فون کریں؟,stale,yes",
       "question:gone:text,Gone,گیا,ok",
       "survey:title,Title,عنوان دوبارہ,ok",
       "question:overall:hint,Old hint,پرانی وضاحت,ok",
@@ -78,10 +78,11 @@ describe("translation file", () => {
     const plan = planTranslationImport(units, csv);
     expect(plan.updates.map((u) => [u.unit.id, u.ur])).toEqual([
       ["question:overall:text", "مجموعی طور پر، کیسا رہا؟"],
-      // The same Urdu, confirmed for the English now: no longer stale.
+      // The same Urdu, confirmed in the file for the English now: no longer stale.
       ["question:contact:text", "کس کو فون کریں؟"],
     ]);
     expect(plan.unchanged).toBe(1);
+    expect(plan.stillStale).toBe(0);
     expect(plan.problems).toEqual([
       { line: 5, code: "unknown_id", id: "question:gone:text" },
       { line: 6, code: "duplicate_id", id: "survey:title" },
@@ -100,7 +101,39 @@ describe("translation file", () => {
   });
 
   it("imports nothing from a file without the header or with a broken quote", () => {
-    expect(planTranslationImport(units, "survey:title,Title,عنوان")).toEqual({ updates: [], unchanged: 0, problems: [{ line: 1, code: "bad_header" }] });
+    expect(planTranslationImport(units, "survey:title,Title,عنوان")).toEqual({ updates: [], unchanged: 0, stillStale: 0, problems: [{ line: 1, code: "bad_header" }] });
     expect(planTranslationImport(units, 'id,english,urdu\nsurvey:title,Title,"عنوان').problems).toEqual([{ line: 2, code: "unclosed_quote" }]);
+  });
+
+  it("clears out of date only for an Urdu that changed or that the file confirms: the file as downloaded clears nothing", () => {
+    const stale = [
+      unit("survey:title", "Title", "عنوان"),
+      unit("question:a:text", "Who to call?", "کس کو فون کریں؟", "Who to contact?"),
+      unit("question:b:text", "When?", "کب؟", "What time?"),
+      unit("question:c:text", "Where?", "کہاں؟", "Which place?"),
+    ];
+    const asDownloaded = planTranslationImport(stale, translationsCsv(stale));
+    expect(asDownloaded).toEqual({ updates: [], unchanged: 1, stillStale: 3, problems: [] });
+
+    const csv = [
+      "id,english,urdu,status,confirmed",
+      "survey:title,Title,عنوان,ok,",
+      // Changed Urdu: written, confirmed or not.
+      "question:a:text,Who to call?,کسے فون کریں؟,stale,",
+      // Same Urdu, confirmed (in English or Urdu): made current.
+      "question:b:text,When?,کب؟,stale, Yes ",
+      "question:c:text,Where?,کہاں؟,stale,ہاں",
+    ].join("\r\n");
+    const plan = planTranslationImport(stale, csv);
+    expect(plan.updates.map((u) => [u.unit.id, u.ur])).toEqual([
+      ["question:a:text", "کسے فون کریں؟"],
+      ["question:b:text", "کب؟"],
+      ["question:c:text", "کہاں؟"],
+    ]);
+    expect(plan).toMatchObject({ unchanged: 1, stillStale: 0, problems: [] });
+
+    // Anything but yes is no confirmation; a file without the column (4 columns) confirms nothing.
+    const unconfirmed = "id,english,urdu,status,confirmed\nquestion:b:text,When?,کب؟,stale,no\nquestion:c:text,Where?,کہاں؟,stale";
+    expect(planTranslationImport(stale, unconfirmed)).toEqual({ updates: [], unchanged: 0, stillStale: 2, problems: [] });
   });
 });

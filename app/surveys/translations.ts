@@ -5,7 +5,12 @@ import { MAX_TEXT, translationStatus, type TextUnit } from "./builder";
  * and sends back. UTF-8 with a byte order mark, or Excel shows Urdu as mojibake.
  */
 
-export const TRANSLATION_COLUMNS = ["id", "english", "urdu", "status"] as const;
+/**
+ * `confirmed` is the translator's word that an Urdu text they did not change is right for
+ * the English now: "yes" clears "out of date" for it. Without it an unchanged Urdu stays
+ * out of date, so importing the downloaded file as it is clears nothing.
+ */
+export const TRANSLATION_COLUMNS = ["id", "english", "urdu", "status", "confirmed"] as const;
 const BOM = "\uFEFF";
 
 function quoteCell(cell: string, delimiter: string): string {
@@ -95,7 +100,7 @@ export function translatableUnits(units: TextUnit[]): TextUnit[] {
 export function translationsCsv(units: TextUnit[]): string {
   return serialiseCsv([
     [...TRANSLATION_COLUMNS],
-    ...translatableUnits(units).map((u) => [u.id, u.en, u.ur, translationStatus(u)]),
+    ...translatableUnits(units).map((u) => [u.id, u.en, u.ur, translationStatus(u), ""]),
   ]);
 }
 
@@ -120,7 +125,16 @@ export interface TranslationImportPlan {
   updates: { unit: TextUnit; ur: string }[];
   /** Good rows whose Urdu was already there and up to date. */
   unchanged: number;
+  /** Rows whose Urdu is out of date and was neither changed nor confirmed: it stays out of date. */
+  stillStale: number;
   problems: TranslationImportProblem[];
+}
+
+/** What a translator may write in the `confirmed` column to confirm an unchanged Urdu. */
+const CONFIRMATIONS = new Set(["yes", "y", "ہاں", "جی ہاں"]);
+
+export function isConfirmed(cell: string | undefined): boolean {
+  return CONFIRMATIONS.has((cell ?? "").trim().toLowerCase());
 }
 
 const normalise = (s: string) => s.replace(/\r\n?/g, "\n").trim();
@@ -128,10 +142,12 @@ const normalise = (s: string) => s.replace(/\r\n?/g, "\n").trim();
 /**
  * What importing a translation file would do. A row is refused, with its line, when its
  * id is unknown, when its English is not the English of the survey now (the translator
- * worked on older text), when the Urdu is empty or too long. Good rows are kept.
+ * worked on older text), when the Urdu is empty or too long. Of the good rows, a changed
+ * Urdu is written (and so made current), and an unchanged one only when the row says
+ * `confirmed` "yes": the file as downloaded leaves every out-of-date text out of date.
  */
 export function planTranslationImport(units: TextUnit[], csv: string): TranslationImportPlan {
-  const plan: TranslationImportPlan = { updates: [], unchanged: 0, problems: [] };
+  const plan: TranslationImportPlan = { updates: [], unchanged: 0, stillStale: 0, problems: [] };
   const parsed = parseCsv(csv);
   if ("error" in parsed) {
     plan.problems.push(parsed.error);
@@ -161,8 +177,10 @@ export function planTranslationImport(units: TextUnit[], csv: string): Translati
       if (ur === "" && unit.en.trim() === "") continue;
       if (ur === "") problem("empty_urdu");
       else if (ur.length > MAX_TEXT) problem("too_long");
-      else if (ur === unit.ur && unit.source === unit.en) plan.unchanged++;
-      else plan.updates.push({ unit, ur });
+      else if (ur !== normalise(unit.ur)) plan.updates.push({ unit, ur });
+      else if (unit.source === unit.en) plan.unchanged++;
+      else if (isConfirmed(cells[4])) plan.updates.push({ unit, ur });
+      else plan.stillStale++;
     }
     seen.add(id);
   }

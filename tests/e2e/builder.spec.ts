@@ -237,8 +237,8 @@ test.describe("survey builder, as an admin", () => {
     await visit(page, `${editor}/translations`, "en", "translations");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: b("translations.download") }).click()]);
     const csv = fs.readFileSync((await download.path())!, "utf8");
-    expect(csv.startsWith("\uFEFFid,english,urdu,status\r\n")).toBe(true);
-    expect(csv).toContain('question:overall:text,"How satisfied, overall?",,missing');
+    expect(csv.startsWith("\uFEFFid,english,urdu,status,confirmed\r\n")).toBe(true);
+    expect(csv).toContain('question:overall:text,"How satisfied, overall?",,missing,\r\n');
 
     const translated = csv
       .replace("survey:title,Partners survey,,missing", "survey:title,Partners survey,شراکت داروں کا سروے,missing")
@@ -247,7 +247,7 @@ test.describe("survey builder, as an admin", () => {
     await page.getByLabel(b("translations.file")).setInputFiles({ name: "t.csv", mimeType: "text/csv", buffer: Buffer.from(translated) });
     await page.getByRole("button", { name: b("translations.import") }).click();
     const result = page.getByRole("alert");
-    await expect(result).toContainText(b("translations.result_summary", { updated: 2, unchanged: 0 }));
+    await expect(result).toContainText(b("translations.result_summary", { updated: 2, unchanged: 0, stillStale: 0 }));
     await expect(result.getByRole("listitem")).toHaveText([`${b("translations.line", { line: 4 })}: ${b("translations.problems.unknown_id", { id: "question:gone:text" })}`]);
     await expectNoAxeViolations(page, "translations imported");
     await visit(page, `${editor}/translations`, "ur", "translations");

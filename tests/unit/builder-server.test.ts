@@ -248,6 +248,7 @@ describe("editing a draft", () => {
     expect(result).toEqual({
       updated: 1,
       unchanged: 0,
+      stillStale: 0,
       problems: [
         { line: 3, code: "unknown_id", id: "question:nope:text" },
         { line: 4, code: "english_changed", id: "question:comment:text" },
