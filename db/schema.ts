@@ -134,6 +134,13 @@ export interface CampaignServiceTable {
   service_id: number;
 }
 
+/** Forms handed out by one service of a campaign: the eligible count recorded per service (instead of one total). */
+export interface CampaignEligibleCountTable {
+  campaign_id: number;
+  service_id: number;
+  eligible_count: number;
+}
+
 export interface ResponseTable {
   id: Generated<number>;
   campaign_id: number;
@@ -257,7 +264,9 @@ export interface InvitationTable {
   /** Unguessable; the link /i/<token>. */
   token: string;
   created_at: string;
+  /** When the mail relay accepted the invitation email; null while it is queued or failed (DESIGN "Delivered"). */
   sent_at: string | null;
+  /** A refusal at sending, or a bounce from the relay's bounce list, since it was accepted. */
   bounced_at: string | null;
   /** The day (YYYY-MM-DD), not the time: a time could be matched to a response. */
   completed_on: string | null;
@@ -500,6 +509,7 @@ export interface Database {
   users: UserTable;
   user_services: UserServiceTable;
   sessions: SessionTable;
+  campaign_eligible_counts: CampaignEligibleCountTable;
   invitations: InvitationTable;
   reminder_rounds: ReminderRoundTable;
   invitation_reminders: InvitationReminderTable;

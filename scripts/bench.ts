@@ -8,8 +8,8 @@ import type { Kysely } from "kysely";
 import { migrateToLatest, openDatabase } from "../db/connection";
 import { staticMigrationProvider } from "../db/migrations";
 import type { Database } from "../db/schema";
-import { percentPositive, returnRate } from "../app/results/metrics";
-import { previousTerms } from "../app/results/periods";
+import { percentPositive } from "../app/results/metrics";
+import { parsePeriodKey, previousTerms } from "../app/results/periods";
 import {
   coAssessment,
   coAssessmentByService,
@@ -20,10 +20,9 @@ import {
   headlineCounts,
   questionDistributions,
   rawAnswers,
-  returnCounts,
-  returnCountsByTerm,
   type ResultsFilter,
 } from "../app/results/queries.server";
+import { returnRates, returnRatesByPeriod } from "../app/results/return-rates.server";
 import { rebuildRollup } from "../app/results/rollup.server";
 import type { TermKey } from "../app/results/types";
 import { BENCH_TERMS, generateBenchData, type BenchParams } from "./bench/generate";
@@ -143,7 +142,7 @@ console.log(`Median of ${RUNS} warm runs.\n`);
 const terms = [...previousTerms(current, params.terms.length - 1), current];
 await timePage(`board dashboard (4 KPIs × ${terms.length} terms)`, 300, [
   ["satisfaction: parents, settings, partners", () => headlineByKindAndTerm(db, terms)],
-  ["return rate of parental surveys by term", () => returnCountsByTerm(db, { kind: "parent" })],
+  ["return rate of parental surveys by term", () => returnRatesByPeriod(db, { kind: "parent" }, terms.map((k) => parsePeriodKey(k)!))],
 ]);
 
 const survey = await db.selectFrom("surveys").select("id").where("kind", "=", "parent").orderBy("id").executeTakeFirstOrThrow();
@@ -160,7 +159,7 @@ const resultsPage = (filter: ResultsFilter): [string, () => Promise<unknown>][] 
   ["filter choices", () => filterOptions(db, { surveyId: filter.surveyId, campaignId: filter.campaignId })],
   ["headline", () => headlineCounts(db, filter)],
   ["headline trend by term", () => headlineByPeriod(db, filter, "term")],
-  ["return counts", () => returnCounts(db, filter)],
+  ["return rates", () => returnRates(db, filter)],
   ["every question's distribution", () => questionDistributions(db, filter)],
   ["comments, page 1", () => comments(db, filter, { limit: 20, offset: 0 })],
 ];
@@ -186,12 +185,16 @@ console.log(`\nraw answers export, one survey (${n(exported.result)} rows): ${ex
 
 // The figures themselves, to show the data is not empty.
 const board = await headlineByKindAndTerm(db, [current]);
-const returned = await returnCounts(db, { kind: "parent", period: { type: "term", key: current } });
+const returned = (await returnRates(db, { kind: "parent", period: { type: "term", key: current } })).combined;
 const pct = (x: number | null) => (x === null ? "not available" : `${x.toFixed(1)}%`);
 console.log(`\nCurrent term (${current}):`);
 for (const cell of board) {
   const answered = cell.counts.positive + cell.counts.neutral + cell.counts.negative + cell.counts.dontKnow;
   console.log(`  ${cell.kind.padEnd(8)} satisfaction ${pct(percentPositive(cell.counts))} positive (n = ${n(answered)})`);
 }
-console.log(`  parental surveys returned ${pct(returnRate(returned))} (${n(returned.completed)} of ${n(returned.delivered + (returned.eligible ?? 0))})`);
+console.log(
+  returned.kind === "none"
+    ? "  parental surveys returned: not available"
+    : `  parental surveys returned ${pct((returned.returned / returned.denominator) * 100)} (${n(returned.returned)} of ${n(returned.denominator)})`,
+);
 await db.destroy();

@@ -4,6 +4,7 @@ import type { Campaign, Database, Service, SurveyVersion } from "@db/schema";
 import { ownServices, type StaffUser } from "~/auth/permissions";
 import { requireServiceAccess } from "~/auth/session.server";
 import { isCampaignOpen } from "~/surveys/surveys.server";
+import { countDeliveredSql } from "./delivered.server";
 import { closesAtOf, opensAtOf, slugify, type CampaignDetails, type NewCampaign } from "./campaign-form";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -216,8 +217,8 @@ export async function updateCampaignDetails(db: Db, id: number, input: CampaignD
 
 export interface InvitationCounts {
   invited: number;
-  /** Handed to the mail server (the outbox delivered the invitation). */
-  emailed: number;
+  /** Accepted by the mail relay, with no bounce since (DESIGN "Delivered"; delivered.server.ts). */
+  delivered: number;
   bounced: number;
   completed: number;
   optedOut: number;
@@ -229,7 +230,7 @@ export interface InvitationCounts {
 
 /** The invitation figures of a campaign, within the services a user acts for. */
 export async function invitationCounts(db: Db, campaignId: number, serviceIds: readonly number[]): Promise<InvitationCounts> {
-  if (serviceIds.length === 0) return { invited: 0, emailed: 0, bounced: 0, completed: 0, optedOut: 0, stillToAnswer: 0, remindable: 0 };
+  if (serviceIds.length === 0) return { invited: 0, delivered: 0, bounced: 0, completed: 0, optedOut: 0, stillToAnswer: 0, remindable: 0 };
   const row = await db
     .selectFrom("invitations as i")
     .select((eb) => [
@@ -249,25 +250,7 @@ export async function invitationCounts(db: Db, campaignId: number, serviceIds: r
             .end(),
         )
         .as("remindable"),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(
-              eb.exists(
-                eb
-                  .selectFrom("outbox as o")
-                  .select("o.id")
-                  .whereRef("o.invitation_id", "=", "i.id")
-                  .where("o.kind", "=", "invitation")
-                  .where("o.status", "=", "sent"),
-              ),
-            )
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as("emailed"),
+      countDeliveredSql("i").as("delivered"),
     ])
     .where("i.campaign_id", "=", campaignId)
     .where("i.service_id", "in", serviceIds)
@@ -276,7 +259,7 @@ export async function invitationCounts(db: Db, campaignId: number, serviceIds: r
   const completed = Number(row.completed);
   return {
     invited,
-    emailed: Number(row.emailed ?? 0),
+    delivered: Number(row.delivered ?? 0),
     bounced: Number(row.bounced),
     completed,
     optedOut: Number(row.optedOut),

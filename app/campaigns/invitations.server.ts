@@ -65,9 +65,9 @@ function chunksOf<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Creates the invitations and enqueues one invitation email each. `sent_at` is the time
- * the email was handed to the outbox (which owns delivery). A row whose address was
- * invited meanwhile (a second upload at the same moment) is skipped.
+ * Creates the invitations and enqueues one invitation email each. `sent_at` stays empty
+ * until the mail relay accepts the email (the sender sets it: DESIGN "Delivered"). A row
+ * whose address was invited meanwhile (a second upload at the same moment) is skipped.
  *
  * All or nothing, as the officer sees it: either every good row is invited and mailed,
  * or none is and the upload fails. But not in one transaction: a 5,000-row list in one
@@ -124,7 +124,7 @@ export async function createInvitations(
               language: row.language,
               token: invitation.token,
               created_at: at,
-              sent_at: at,
+              sent_at: null,
             })),
           )
           .onConflict((oc) => oc.columns(["campaign_id", "email"]).doNothing())

@@ -89,9 +89,11 @@ async function recordSent(db: Db, message: OutboxMessage, messageId: string, now
       .set({ status: "sent", sent_at: now.toISOString(), message_id: messageId, attempts: message.attempts + 1 })
       .where("id", "=", message.id)
       .execute();
-    // Delivered after all (a retry by hand): the invitation reached its address.
-    if (message.invitation_id !== null) {
-      await trx.updateTable("invitations").set({ bounced_at: null }).where("id", "=", message.invitation_id).execute();
+    // The relay accepted the invitation: it is delivered from now (DESIGN "Delivered";
+    // app/campaigns/delivered.server.ts), a bounce recorded before (a refusal, then a
+    // retry by hand) no longer stands. A reminder's acceptance proves nothing new.
+    if (message.invitation_id !== null && message.kind === "invitation") {
+      await trx.updateTable("invitations").set({ sent_at: now.toISOString(), bounced_at: null }).where("id", "=", message.invitation_id).execute();
     }
   });
 }

@@ -12,13 +12,17 @@ import type { StaffUser } from "~/auth/permissions";
 import { getFixedT } from "~/i18n/i18n";
 import type { LoopFigures, LoopServiceFigures } from "~/loop/figures";
 import { loadLoopDashboard, type LoopDashboardView } from "~/loop/figures.server";
-import { answered, returnCountsOf } from "./metrics";
-import { compareTerms, parseTermKey, previousTerms, termOf } from "./periods";
-import { filterOptions, headlineByKindAndTerm, returnCountsByTerm } from "./queries.server";
+import { answered } from "./metrics";
+import { compareTerms, parsePeriodKey, parseTermKey, previousTerms, termOf } from "./periods";
+import { wholeOf } from "./disclosure";
+import { disclosureOfKind } from "./disclosure.server";
+import { BOARD_KINDS, filterOptions, headlineByKindAndTerm } from "./queries.server";
 import { countCsvCell, figureCsvCells, termLabel } from "./results-page.server";
-import { returnRateView, type ReturnRateView } from "./survey-page.server";
-import { toFigure, visibilityFor } from "./suppression";
-import type { Figure, ReturnCounts, TermKey, Visibility } from "./types";
+import { returnRateCsvRows, returnRateView, type ReturnRateView } from "./return-rate-view";
+import { returnRatesByPeriod } from "./return-rates.server";
+import { figureOfCut, visibilityFor } from "./suppression";
+import { hideReturnRateWithCut } from "./survey-page.server";
+import type { Figure, TermKey, Visibility } from "./types";
 import type { TrendPoint } from "./ui/charts";
 import type { CsvCell } from "./csv";
 
@@ -50,6 +54,8 @@ export interface DashboardView {
   /** Terms with responses, newest first, to pick from. */
   termChoices: { value: string; label: string }[];
   kpis: KpiView[];
+  /** The parental return rate of each term (oldest first), per channel: for the CSV file. */
+  returnsByTerm: { term: TermKey; label: string; returns: ReturnRateView }[];
   loop: LoopDashboardView;
 }
 
@@ -80,13 +86,17 @@ export async function loadDashboard(
   const visibility = visibilityFor(viewer, []);
 
   const satisfaction = await headlineByKindAndTerm(db, terms);
-  const returnsByTerm = new Map((await returnCountsByTerm(db, { kind: "parent" })).map((r) => [r.term, r.counts]));
-  const returnsOf = (k: TermKey): ReturnCounts => returnsByTerm.get(k) ?? returnCountsOf([]);
+  // Each term: parent responses completed in it, over the campaigns open during it (decision 016).
+  const returnsByTerm = await returnRatesByPeriod(db, { kind: "parent" }, terms.map((k) => parsePeriodKey(k)!));
 
+  // A kind's term is hidden as every survey page would hide it (decision 017).
+  const plans = new Map(await Promise.all(BOARD_KINDS.map(async (kind) => [kind, await disclosureOfKind(db, kind, threshold)] as const)));
+  const hiddenTerm = (kind: (typeof BOARD_KINDS)[number], k: TermKey) =>
+    plans.get(kind)!.isHidden({ ...wholeOf({ level: "kind" }), period: { level: "term", key: k } });
   const satisfactionKpi = (key: KpiKey, kind: "parent" | "setting" | "partner"): KpiView => {
     const figures = terms.map((k) => {
       const counts = satisfaction.find((s) => s.kind === kind && s.term === k)!.counts;
-      return toFigure(counts.positive, answered(counts), visibility, threshold);
+      return figureOfCut(counts.positive, answered(counts), hiddenTerm(kind, k), visibility, threshold);
     });
     return kpi(key, figures, () => null);
   };
@@ -99,7 +109,11 @@ export async function loadDashboard(
     points: terms.map((k, i) => ({ key: k, label: termLabel(k, lng), figure: figures[i] })),
   });
 
-  const returnViews = terms.map((k) => returnRateView(returnsOf(k), visibility, threshold, false));
+  const returnViews = returnsByTerm.map((r, i) =>
+    hideReturnRateWithCut(returnRateView(r.rates, visibility, threshold, lng), visibility, threshold, (channel) =>
+      plans.get("parent")!.isHidden({ ...wholeOf({ level: "kind" }), period: { level: "term", key: terms[i] }, channel }),
+    ),
+  );
   const all = await filterOptions(db, {});
   const choices = [...new Set([...all.terms, termOf(now)])].sort(compareTerms).reverse();
   return {
@@ -119,6 +133,7 @@ export async function loadDashboard(
       satisfactionKpi("settings_positive", "setting"),
       satisfactionKpi("partners_positive", "partner"),
     ],
+    returnsByTerm: terms.map((k, i) => ({ term: k, label: termLabel(k, lng), returns: returnViews[i] })),
     loop: await loadLoopDashboard(db, terms, visibility, threshold, lng, now),
   };
 }
@@ -129,6 +144,12 @@ export function dashboardCsvRows(view: DashboardView, lng: Language): CsvCell[][
   return [
     [t("csv.kpi"), t("csv.term"), t("csv.percent"), t("csv.n"), t("csv.interval_low"), t("csv.interval_high"), t("csv.note")],
     ...view.kpis.flatMap((k) => k.points.map((p) => [k.title, p.label, ...figureCsvCells(p.figure, lng)])),
+    // The parental return rate again, per channel, each term.
+    ...view.returnsByTerm.flatMap((r) =>
+      returnRateCsvRows(r.returns, lng, t("kpis.parent_return.title"))
+        .slice(1)
+        .map(([label, ...cells]) => [label, r.label, ...cells]),
+    ),
   ];
 }
 

@@ -4,12 +4,10 @@ import {
   dontKnowCount,
   percentNegative,
   percentPositive,
-  returnCountsOf,
-  returnRate,
   roundPercent,
   wilsonInterval,
 } from "./metrics";
-import type { CampaignReturnCounts, ScaleCounts } from "./types";
+import type { ScaleCounts } from "./types";
 
 describe("satisfaction (FFT method)", () => {
   // 6 positive + 2 neutral + 1 negative + 1 don't know = 10 answered.
@@ -78,62 +76,6 @@ describe("wilsonInterval", () => {
   it("is not available with no answers, or more successes than answers", () => {
     expect(wilsonInterval(0, 0)).toBeNull();
     expect(wilsonInterval(6, 5)).toBeNull();
-  });
-});
-
-describe("return rate", () => {
-  const emailed: CampaignReturnCounts = { completed: 8, invitations: 20, bounced: 2, delivered: 17, eligible: 25 };
-  const paper: CampaignReturnCounts = { completed: 12, invitations: 0, bounced: 0, delivered: 0, eligible: 30 };
-  const openLink: CampaignReturnCounts = { completed: 5, invitations: 0, bounced: 0, delivered: 0, eligible: null };
-
-  it("is over delivered invitations when there are invitations, whatever the eligible count", () => {
-    // 20 invitations − 2 bounced − 1 not yet sent = 17 delivered; 8 / 17 × 100 = 47.06%
-    const counts = returnCountsOf([emailed]);
-    expect(counts).toEqual({
-      completed: 8,
-      invitations: 20,
-      bounced: 2,
-      delivered: 17,
-      eligible: null,
-      campaigns: 1,
-      campaignsWithoutDenominator: 0,
-    });
-    expect(returnRate(counts)).toBeCloseTo(47.06, 2);
-  });
-
-  it("is over the eligible count without invitations", () => {
-    expect(returnRate(returnCountsOf([paper]))).toBe(40); // 12 / 30 × 100
-  });
-
-  it("is not available, never 0 or 100, without either", () => {
-    const counts = returnCountsOf([openLink]);
-    expect(returnRate(counts)).toBeNull();
-    expect(counts.campaignsWithoutDenominator).toBe(1);
-    expect(returnRate(returnCountsOf([]))).toBeNull();
-    expect(returnRate(returnCountsOf([{ ...openLink, eligible: 0 }]))).toBeNull();
-  });
-
-  it("has no denominator when every invitation bounced or none has gone yet", () => {
-    const bounced = { completed: 0, invitations: 3, bounced: 3, delivered: 0, eligible: 40 };
-    const counts = returnCountsOf([bounced]);
-    expect(returnRate(counts)).toBeNull();
-    expect(counts.campaignsWithoutDenominator).toBe(1);
-  });
-
-  it("sums campaigns with a denominator and counts those left out", () => {
-    // (8 + 12) completed / (17 delivered + 30 eligible) = 20 / 47 × 100 = 42.55%; the open link's 5 are left out.
-    const counts = returnCountsOf([emailed, paper, openLink]);
-    expect(counts.completed).toBe(20);
-    expect(counts.delivered).toBe(17);
-    expect(counts.eligible).toBe(30);
-    expect(counts.campaigns).toBe(3);
-    expect(counts.campaignsWithoutDenominator).toBe(1);
-    expect(returnRate(counts)).toBeCloseTo(42.55, 2);
-  });
-
-  it("passes 100% when more came back than were delivered, rather than hiding it", () => {
-    const keyedIn = { completed: 12, invitations: 10, bounced: 0, delivered: 10, eligible: null };
-    expect(returnRate(returnCountsOf([keyedIn]))).toBe(120); // 12 / 10 × 100
   });
 });
 

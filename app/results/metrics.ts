@@ -5,9 +5,10 @@
  * it, without Intl, so server and browser agree). Hiding small numbers is `suppression.ts`'s.
  *
  * "% of settings positive" and "% of partners positive" are `percentPositive` over the
- * counts of `setting` and `partner` surveys respectively: no separate maths.
+ * counts of `setting` and `partner` surveys respectively: no separate maths. Return rates
+ * have their own rule: return-rates.ts.
  */
-import type { CampaignReturnCounts, Interval, ReturnCounts, ScaleCounts } from "./types";
+import type { Interval, ScaleCounts } from "./types";
 
 /** z for a two-sided 95% interval. */
 export const Z_95 = 1.959964;
@@ -52,54 +53,6 @@ export function wilsonInterval(successes: number, n: number, z: number = Z_95): 
   const low = successes === 0 ? 0 : Math.max(0, centre - halfWidth);
   const high = successes === n ? 1 : Math.min(1, centre + halfWidth);
   return { low: low * 100, high: high * 100 };
-}
-
-/**
- * Sums campaigns' return counts into one rate's counts. Each campaign brings its own
- * denominator: delivered invitations when it has invitations at all (a bounced or unsent
- * one is not delivered), else its eligible count. A campaign whose denominator is missing
- * or 0 (no eligible count; invitations all bounced or not yet sent) is left out
- * entirely, its responses too, and counted in `campaignsWithoutDenominator` so the page
- * can say so.
- */
-export function returnCountsOf(campaigns: readonly CampaignReturnCounts[]): ReturnCounts {
-  const sum: ReturnCounts = {
-    completed: 0,
-    invitations: 0,
-    bounced: 0,
-    delivered: 0,
-    eligible: null,
-    campaigns: campaigns.length,
-    campaignsWithoutDenominator: 0,
-  };
-  for (const campaign of campaigns) {
-    if (campaign.invitations > 0 && campaign.delivered > 0) {
-      sum.completed += campaign.completed;
-      sum.invitations += campaign.invitations;
-      sum.bounced += campaign.bounced;
-      sum.delivered += campaign.delivered;
-    } else if (campaign.invitations === 0 && (campaign.eligible ?? 0) > 0) {
-      sum.completed += campaign.completed;
-      sum.eligible = (sum.eligible ?? 0) + (campaign.eligible ?? 0);
-    } else {
-      sum.campaignsWithoutDenominator += 1;
-    }
-  }
-  return sum;
-}
-
-/** Delivered invitations plus eligible counts: what the return rate is out of (0 = none). */
-export function returnDenominator(counts: ReturnCounts): number {
-  return counts.delivered + (counts.eligible ?? 0);
-}
-
-/**
- * Completed / (delivered + eligible) × 100, or null ("not available", never 0 or 100)
- * when there is no denominator. It can pass 100 when more responses came in than
- * invitations were delivered (paper copies keyed in, say): shown as it is, not capped.
- */
-export function returnRate(counts: ReturnCounts): number | null {
-  return percentOf(counts.completed, returnDenominator(counts));
 }
 
 /**

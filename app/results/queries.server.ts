@@ -6,16 +6,14 @@
  * itself (comments, raw export). Percentages, intervals and suppression are made from these
  * counts by metrics.ts and suppression.ts.
  *
- * Periods: satisfaction counts a response in the term or month of its `submitted_at`; a
- * return rate counts a campaign (all its responses) in the term or month its `opens_at`
- * falls in, because a campaign's denominator (its invitations or eligible count) cannot be
- * split by the day each family answered.
+ * Periods: every figure counts a response in the term or month of its `completed_on`.
+ * Return rates (their own module, return-rates.server.ts) add how a period keeps a
+ * denominator.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Channel, Database, Language, Locality, QuestionType, SurveyKind } from "@db/schema";
-import { returnCountsOf } from "./metrics";
-import { compareTerms, monthsOf, parsePeriodKey, termOf, termOfMonth } from "./periods";
-import type { CampaignReturnCounts, MonthKey, Period, ReturnCounts, ScaleCounts, TermKey } from "./types";
+import { compareTerms, monthsOf, parsePeriodKey, termOfMonth } from "./periods";
+import type { MonthKey, Period, ScaleCounts, TermKey } from "./types";
 
 type Db = Kysely<Database>;
 
@@ -76,7 +74,7 @@ function monthBounds(period: Period): [MonthKey, MonthKey] {
  * The services the filter's service, organisation and locality cuts leave; null when it
  * has none of them (every service, and responses without one).
  */
-async function servicesOf(db: Db, filter: ResultsFilter): Promise<number[] | null> {
+export async function servicesOf(db: Db, filter: ResultsFilter): Promise<number[] | null> {
   if (filter.serviceIds === undefined && filter.organisationId === undefined && filter.locality === undefined) return null;
   if (filter.serviceIds !== undefined && filter.serviceIds.length === 0) return [];
   const rows = await db
@@ -95,7 +93,7 @@ async function servicesOf(db: Db, filter: ResultsFilter): Promise<number[] | nul
  * outer loop): the few hundred campaigns drive index look-ups into the rollup, instead of
  * the rollup being scanned. On PostgreSQL it is an ordinary inner join.
  */
-function campaignScope(db: Db, filter: ResultsFilter) {
+export function campaignScope(db: Db, filter: ResultsFilter) {
   return db
     .selectFrom("campaigns as c")
     .crossJoin("survey_versions as v")
@@ -216,125 +214,7 @@ export async function headlineByKindAndTerm(
 }
 
 // ---------------------------------------------------------------------------------------
-// Return rates
-
-export interface CampaignReturnRow extends CampaignReturnCounts {
-  campaignId: number;
-  /** The term the campaign opened in: its return rate belongs to that term. */
-  term: TermKey;
-}
-
-/**
- * Each campaign's return counts in the cut. A campaign is in a period when it opened in
- * it. Completed = submitted responses (in the cut's services); invitations, delivered
- * (sent, not bounced) and bounced = the campaign's invitations to those services. The
- * eligible count belongs to the whole campaign: it is kept only when the cut takes in
- * every service of the campaign. Invitations and eligible counts know nothing of the
- * language or channel a family answered in, so a language or channel cut has no
- * denominator ("not available"), only completed responses.
- */
-export async function campaignReturnCounts(db: Db, filter: ResultsFilter): Promise<CampaignReturnRow[]> {
-  const services = await servicesOf(db, filter);
-  const period = periodOfFilter(filter);
-  let campaigns = await campaignScope(db, filter)
-    .select(["c.id", "c.opens_at", "c.eligible_count"])
-    .$if(period !== undefined, (q) => q.where("c.opens_at", ">=", period!.start).where("c.opens_at", "<", period!.end))
-    .orderBy("c.opens_at")
-    .orderBy("c.id")
-    .execute();
-  // A cut by service takes the campaigns about any of its services, and keeps an eligible
-  // count only when it covers every service of the campaign (and the campaign has no
-  // invitations at all, to any service: then its rate is over invitations, or not available).
-  const partlyCovered = new Set<number>();
-  if (services !== null && campaigns.length > 0) {
-    const wanted = new Set(services);
-    const links = await db
-      .selectFrom("campaign_services")
-      .select(["campaign_id", "service_id"])
-      .where(
-        "campaign_id",
-        "in",
-        campaigns.map((c) => c.id),
-      )
-      .execute();
-    const touched = new Set(links.filter((l) => wanted.has(l.service_id)).map((l) => l.campaign_id));
-    for (const link of links) if (!wanted.has(link.service_id)) partlyCovered.add(link.campaign_id);
-    campaigns = campaigns.filter((c) => touched.has(c.id));
-    if (campaigns.length > 0) {
-      const invited = await db
-        .selectFrom("campaigns as c")
-        .select("c.id")
-        .where(
-          "c.id",
-          "in",
-          campaigns.map((c) => c.id),
-        )
-        .where(({ exists, selectFrom }) => exists(selectFrom("invitations as i").select("i.id").whereRef("i.campaign_id", "=", "c.id")))
-        .execute();
-      for (const c of invited) partlyCovered.add(c.id);
-    }
-  }
-  if (campaigns.length === 0) return [];
-  const ids = campaigns.map((c) => c.id);
-
-  const completed = await db
-        .selectFrom("response_counts")
-        .select(["campaign_id", (eb) => eb.fn.sum<number>("n").as("n")])
-        .where("campaign_id", "in", ids)
-        .$if(services !== null, (q) => q.where("service_id", "in", services!))
-        .$if(filter.language !== undefined, (q) => q.where("language", "=", filter.language!))
-        .$if(filter.channel !== undefined, (q) => q.where("channel", "=", filter.channel!))
-        .groupBy("campaign_id")
-        .execute();
-  const byLanguageOrChannel = filter.language !== undefined || filter.channel !== undefined;
-  const invitations =
-    byLanguageOrChannel
-      ? []
-      : await db
-          .selectFrom("invitations")
-          .select((eb) => [
-            "campaign_id",
-            eb.fn.countAll<number>().as("invitations"),
-            eb.fn.count<number>("bounced_at").as("bounced"),
-            eb.fn.sum<number>(eb.case().when(eb.and([eb("sent_at", "is not", null), eb("bounced_at", "is", null)])).then(1).else(0).end()).as("delivered"),
-          ])
-          .where("campaign_id", "in", ids)
-          .$if(services !== null, (q) => q.where("service_id", "in", services!))
-          .groupBy("campaign_id")
-          .execute();
-
-  const completedOf = new Map(completed.map((r) => [r.campaign_id, Number(r.n)]));
-  const invitationsOf = new Map(invitations.map((r) => [r.campaign_id, r]));
-  return campaigns.map((c) => {
-    const inv = invitationsOf.get(c.id);
-    return {
-      campaignId: c.id,
-      term: termOf(c.opens_at),
-      completed: completedOf.get(c.id) ?? 0,
-      invitations: Number(inv?.invitations ?? 0),
-      bounced: Number(inv?.bounced ?? 0),
-      delivered: Number(inv?.delivered ?? 0),
-      eligible: byLanguageOrChannel || partlyCovered.has(c.id) ? null : c.eligible_count,
-    };
-  });
-}
-
-/** Return counts over every campaign in the cut (see `campaignReturnCounts`). */
-export async function returnCounts(db: Db, filter: ResultsFilter): Promise<ReturnCounts> {
-  return returnCountsOf(await campaignReturnCounts(db, filter));
-}
-
-/** Return counts per term the campaigns opened in, oldest first; terms without campaigns are left out. */
-export async function returnCountsByTerm(db: Db, filter: ResultsFilter): Promise<{ term: TermKey; counts: ReturnCounts }[]> {
-  const rows = await campaignReturnCounts(db, filter);
-  const byTerm = new Map<TermKey, CampaignReturnCounts[]>();
-  for (const row of rows) {
-    const list = byTerm.get(row.term) ?? [];
-    list.push(row);
-    byTerm.set(row.term, list);
-  }
-  return [...byTerm.entries()].sort(([a], [b]) => compareTerms(a, b)).map(([term, list]) => ({ term, counts: returnCountsOf(list) }));
-}
+// Return rates: app/results/return-rates.server.ts
 
 // ---------------------------------------------------------------------------------------
 // Every question's distribution

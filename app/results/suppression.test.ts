@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { returnCountsOf } from "./metrics";
-import { suppressParts, toCountCell, toFigure, toReturnFigure, visibilityFor } from "./suppression";
+import { suppressParts, toCountCell, toFigure, visibilityFor } from "./suppression";
 import type { CountCell } from "./types";
 
 const HIDDEN = { kind: "suppressed", reason: "fewer_than", threshold: 5 } as const;
@@ -59,21 +58,6 @@ describe("toFigure", () => {
     // positive 0 of answered 7 (all don't know) → 0%, above the threshold.
     expect(toFigure(0, 7, "suppress", 5)).toMatchObject({ kind: "shown", percent: 0, n: 7 });
     expect(toFigure(0, 3, "suppress", 5)).toEqual(HIDDEN);
-  });
-});
-
-describe("toReturnFigure", () => {
-  it("uses the denominator as n and says why a rate is missing", () => {
-    const invited = returnCountsOf([{ completed: 2, invitations: 4, bounced: 0, delivered: 4, eligible: null }]);
-    expect(toReturnFigure(invited, "suppress", 5)).toEqual(HIDDEN); // 4 delivered < 5
-    expect(toReturnFigure(invited, "warn", 5)).toMatchObject({ kind: "shown", percent: 50, n: 4, smallNumbers: true });
-    const openLink = returnCountsOf([{ completed: 9, invitations: 0, bounced: 0, delivered: 0, eligible: null }]);
-    expect(toReturnFigure(openLink, "warn", 5)).toEqual({ kind: "not_available", reason: "no_denominator" });
-  });
-
-  it("shows a rate over 100% without an interval", () => {
-    const keyedIn = returnCountsOf([{ completed: 12, invitations: 10, bounced: 0, delivered: 10, eligible: null }]);
-    expect(toReturnFigure(keyedIn, "suppress", 5)).toMatchObject({ kind: "shown", percent: 120, interval: null });
   });
 });
 

@@ -11,8 +11,8 @@
  * nobody's answer, so it identifies no one.
  */
 import { isServiceRole } from "~/auth/permissions";
-import { percentOf, returnDenominator, wilsonInterval } from "./metrics";
-import type { CountCell, Figure, NotAvailableReason, ReturnCounts, Viewer, Visibility } from "./types";
+import { percentOf, wilsonInterval } from "./metrics";
+import type { CountCell, Figure, NotAvailableReason, Viewer, Visibility } from "./types";
 
 /**
  * PCF and board: always "suppress". Admins: "warn". Service staff: "warn" when every
@@ -54,14 +54,6 @@ export function toFigure(
   const small = isSmall(n, threshold);
   if (small && visibility === "suppress") return suppressed(threshold);
   return { kind: "shown", percent, successes, n, interval: wilsonInterval(successes, n), smallNumbers: small };
-}
-
-/**
- * The return rate as a figure: its n is the denominator (delivered invitations plus
- * eligible counts), so a rate over fewer than `threshold` invited families is hidden.
- */
-export function toReturnFigure(counts: ReturnCounts, visibility: Visibility, threshold: number): Figure {
-  return toFigure(counts.completed, returnDenominator(counts), visibility, threshold, "no_denominator");
 }
 
 /** A single count standing alone (no total beside it to subtract from). */

@@ -6,7 +6,7 @@
 import { json } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { CHANNELS, LANGUAGES, LOCALITIES, type Database, type Language, type Locality, type SurveyKind } from "@db/schema";
+import { CHANNELS, LANGUAGES, LOCALITIES, type Channel, type Database, type Language, type Locality, type SurveyKind } from "@db/schema";
 import { forbidden } from "~/auth/session.server";
 import { isServiceRole, type StaffUser } from "~/auth/permissions";
 import { formatDate } from "~/i18n/format";
@@ -18,9 +18,10 @@ import {
   headlineByPeriod,
   questionDistributions,
   responseIdsInCut,
-  returnCounts,
   type ResultsFilter,
 } from "./queries.server";
+import { returnRateCsvRows, returnRateView, type ReturnRateView } from "./return-rate-view";
+import { returnRates } from "./return-rates.server";
 import type { CsvCell } from "./csv";
 import {
   channelLabel,
@@ -34,8 +35,10 @@ import {
   trendOf,
   type QuestionView,
 } from "./results-page.server";
-import { toCountCell, toReturnFigure, visibilityFor } from "./suppression";
-import type { CountCell, Figure, ReturnCounts, Visibility } from "./types";
+import type { Cut, PeriodCut, SourceCut } from "./disclosure";
+import { disclosureOfKind, placeOf } from "./disclosure.server";
+import { hiddenWithCut, visibilityFor } from "./suppression";
+import type { CountCell, Figure, MonthKey, TermKey, Visibility } from "./types";
 import type { TrendPoint } from "./ui/charts";
 
 type Db = Kysely<Database>;
@@ -111,17 +114,7 @@ export interface FilterView {
   ownServicesOnly: boolean;
 }
 
-export interface ReturnRateView {
-  figure: Figure;
-  /** Details shown only with the figure. */
-  completed: number | null;
-  delivered: number | null;
-  bounced: CountCell | null;
-  eligible: number | null;
-  campaignsWithoutDenominator: number;
-  /** A language or channel cut: invitations know neither, so there is no rate. */
-  notForThisCut: boolean;
-}
+export type { ReturnRateView };
 
 export interface CommentView {
   /** For choosing comments as the evidence of a "You said" (app/loop/evidence.server.ts). */
@@ -239,12 +232,25 @@ export async function loadSurveyResults(
     );
   });
   const visibility = visibilityFor(viewer, cutServices);
+  // Which cuts are hidden, worked out across every page that shows them (decision 017).
+  const plan = await disclosureOfKind(db, survey.kind, threshold);
+  const source: SourceCut = q.campaign !== undefined ? { level: "campaign", id: q.campaign } : { level: "survey", id: surveyId };
+  const place = placeOf(q, all.services);
+  const cutOf = (period: PeriodCut, channel: Cut["channel"] = q.channel ?? "all"): Cut | null =>
+    place && { source, place, period, language: q.language ?? "all", channel };
+  const hiddenCut = (c: Cut | null) => c !== null && plan.isHidden(c);
+  const cutHidden = hiddenCut(cutOf(periodCutOf(q.period)));
+  const aboutYou = await aboutYouKeysOf(db, surveyId);
 
   const headlineKey = await headlineKeyOf(db, surveyId);
-  const questions = (await questionDistributions(db, filter)).map((d) => questionView(d, lng, visibility, threshold));
+  const questions = (await questionDistributions(db, filter)).map((d) =>
+    questionView(d, lng, { cutHidden, aboutYou: aboutYou.has(d.key), visibility, threshold }),
+  );
   const headlineQuestion = questions.find((x) => x.key === headlineKey && x.positive !== null);
-  const trend = trendOf(await headlineByPeriod(db, { ...filter, period: undefined }, "term"), lng, visibility, threshold);
-  const returns = await returnCounts(db, filter);
+  const trend = trendOf(await headlineByPeriod(db, { ...filter, period: undefined }, "term"), lng, visibility, threshold, (term) =>
+    hiddenCut(cutOf({ level: "term", key: term as TermKey })),
+  );
+  const returns = await returnRates(db, filter);
 
   const pickName = (x: { name: { en: string; ur: string } }) => textOf(x.name, lng);
   const filters: FilterView = {
@@ -302,25 +308,56 @@ export async function loadSurveyResults(
           answered: headlineQuestion.answered,
         }
       : null,
-    returnRate: returnRateView(returns, visibility, threshold, filter.language !== undefined || filter.channel !== undefined),
+    returnRate: hideReturnRateWithCut(returnRateView(returns, visibility, threshold, lng, filter), visibility, threshold, (channel) =>
+      hiddenCut(cutOf(periodCutOf(q.period), channel)),
+    ),
     trend,
     questions,
     comments: await commentsFor(db, viewer, filter, opts.allComments ? null : (q.comments_page ?? 1), lng, all.services),
   };
 }
 
-/** The return rate and, when it is shown, what it is made of. */
-export function returnRateView(counts: ReturnCounts, visibility: Visibility, threshold: number, notForThisCut: boolean): ReturnRateView {
-  const figure = toReturnFigure(counts, visibility, threshold);
-  const shown = figure.kind === "shown";
+/** The period filter as a cut. */
+export function periodCutOf(period: string | undefined): PeriodCut {
+  if (!period) return { level: "all" };
+  return parseTermKey(period) ? { level: "term", key: period as TermKey } : { level: "month", key: period as MonthKey };
+}
+
+/** Keys of the survey's questions marked "about you" (in any version). */
+export async function aboutYouKeysOf(db: Db, surveyId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("questions as q")
+    .innerJoin("survey_versions as v", "v.id", "q.survey_version_id")
+    .select("q.key")
+    .distinct()
+    .where("v.survey_id", "=", surveyId)
+    .where("q.about_you", "=", 1)
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * A return rate of a hidden cut is hidden with it: its numerator is the cut's respondents.
+ * `isHidden` says whether the cut ("all" channels, or one channel of it) is hidden.
+ */
+export function hideReturnRateWithCut(
+  view: ReturnRateView,
+  visibility: Visibility,
+  threshold: number,
+  isHidden: (channel: Channel | "all") => boolean,
+): ReturnRateView {
+  const whole = isHidden("all");
+  const hideCount = (cell: CountCell, hidden: boolean): CountCell =>
+    hidden && visibility === "suppress" ? { kind: "suppressed", reason: "fewer_than", threshold } : cell;
+  const figure = hiddenWithCut(view.figure, whole, visibility, threshold);
+  const gone = figure.kind === "suppressed" && view.figure.kind !== "suppressed";
   return {
+    ...view,
     figure,
-    completed: shown ? counts.completed : null,
-    delivered: shown ? counts.delivered : null,
-    bounced: shown && counts.invitations > 0 ? toCountCell(counts.bounced, visibility, threshold) : null,
-    eligible: shown ? counts.eligible : null,
-    campaignsWithoutDenominator: counts.campaignsWithoutDenominator,
-    notForThisCut,
+    delivered: gone ? null : view.delivered,
+    eligible: gone ? null : view.eligible,
+    channels: view.channels.map((c) => ({ ...c, figure: hiddenWithCut(c.figure, whole || isHidden(c.channel), visibility, threshold) })),
+    withoutDenominator: view.withoutDenominator.map((w) => ({ ...w, responses: hideCount(w.responses, whole || isHidden(w.channel)) })),
   };
 }
 
@@ -400,7 +437,6 @@ export function surveyCsvRows(view: SurveyResultsView, table: SurveyTable, lng: 
   let rows: CsvCell[][];
   if (table === "summary") {
     const h = view.headline;
-    const r = view.returnRate;
     rows = [
       [t("csv.figure"), ...figureHead],
       ...(h
@@ -410,7 +446,7 @@ export function surveyCsvRows(view: SurveyResultsView, table: SurveyTable, lng: 
             [t("headline.dont_know"), null, countCsvCell(h.dontKnow, lng), null, null, null],
           ]
         : []),
-      [t("return_rate.title"), ...figureCsvCells(r.figure, lng)],
+      ...returnRateCsvRows(view.returnRate, lng, t("return_rate.title")),
     ];
   } else if (table === "trend") {
     rows = [[t("csv.term"), ...figureHead], ...view.trend.map((p) => [p.label, ...figureCsvCells(p.figure, lng)])];

@@ -18,44 +18,6 @@ export interface ScaleCounts {
   dontKnow: number;
 }
 
-/**
- * One campaign's raw return counts (or one campaign × service), as queried.
- * `returnCountsOf` turns a list of these into `ReturnCounts`.
- */
-export interface CampaignReturnCounts {
-  /** Submitted responses (a started but unsubmitted response is not returned). */
-  completed: number;
-  /** Invitation rows of the campaign, sent or not. Any at all: the rate is over delivered invitations. */
-  invitations: number;
-  /** Invitations with `bounced_at` set. */
-  bounced: number;
-  /** Invitations with `sent_at` set and `bounced_at` null. */
-  delivered: number;
-  /** The campaign's `eligible_count`; null when not set. Used only when it has no invitations. */
-  eligible: number | null;
-}
-
-/**
- * Return counts over one or more campaigns, ready for `returnRate`: the numerator and
- * the denominators summed over the campaigns that have a denominator only.
- */
-export interface ReturnCounts {
-  /** Submitted responses of the campaigns that have a denominator. */
-  completed: number;
-  /** Invitation rows of the campaigns counted by delivered invitations (for display). */
-  invitations: number;
-  /** Bounced invitations of those campaigns (for display; not delivered). */
-  bounced: number;
-  /** Delivered invitations of the campaigns counted by invitations. */
-  delivered: number;
-  /** Summed eligible counts of the campaigns without invitations; null when none has one. */
-  eligible: number | null;
-  /** Campaigns looked at, with or without a denominator. */
-  campaigns: number;
-  /** Campaigns left out for want of a denominator: invitations but none delivered, or neither invitations nor an eligible count. */
-  campaignsWithoutDenominator: number;
-}
-
 /** Who is looking at a figure: a `StaffUser` fits. */
 export interface Viewer {
   role: Role;
@@ -83,6 +45,10 @@ export type NotAvailableReason =
   | "no_answers"
   /** A return rate for campaigns with neither delivered invitations nor an eligible count. */
   | "no_denominator"
+  /** A return rate with more responses than forms handed out (app/results/return-rates.ts). */
+  | "more_than_handed_out"
+  /** A return rate with more invitation responses than invitations delivered. */
+  | "more_than_delivered"
   /** A loop share with nothing to be a share of: no entries were due in the term. */
   | "no_entries_due"
   /** "Did it help?" with no ratings in the cut. */

@@ -6,7 +6,10 @@ import { languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { canEnter } from "~/auth/permissions";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
+import { campaignReturnRate } from "~/campaigns/campaign-returns.server";
 import { countSubmittedResponses, invitationCounts, listReminderRounds, requireCampaignForUser } from "~/campaigns/campaigns.server";
+import { FigureText } from "~/results/ui/figures";
+import { ReturnDetails } from "~/results/ui/ReturnDetails";
 import { reminderDaysOf } from "~/campaigns/reminders";
 import { sendReminders } from "~/campaigns/reminders.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
@@ -22,7 +25,8 @@ export const headers = retryAfterFromAction;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, env } = context;
   const user = await requireStaffUser(db, request, "campaigns");
-  const { campaign, version, services, scope } = await requireCampaignForUser(db, user, params.id);
+  const detail = await requireCampaignForUser(db, user, params.id);
+  const { campaign, version, services, scope } = detail;
   const lng = languageFromRequest(request);
   const isAdmin = user.role === "admin";
   const counts = await invitationCounts(db, campaign.id, scope);
@@ -43,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     openLink: `${env.PUBLIC_URL}/s/${campaign.slug}`,
     counts,
     responses: await countSubmittedResponses(db, campaign.id, isAdmin ? null : scope),
+    returnRate: await campaignReturnRate(db, user, detail, lng, env.SUPPRESSION_THRESHOLD),
     rounds: rounds.map((r) => ({ ...r, sent_on: formatDate(r.sent_at, lng) })),
     canEdit: canEnter(user, "campaign_setup"),
   });
@@ -79,7 +84,7 @@ export default function CampaignOverview() {
   const { counts } = data;
   const figures: [string, number][] = [
     [t("overview.invited"), counts.invited],
-    [t("overview.emailed"), counts.emailed],
+    [t("overview.delivered"), counts.delivered],
     [t("overview.bounced"), counts.bounced],
     [t("overview.completed"), counts.completed],
     [t("overview.opted_out"), counts.optedOut],
@@ -120,6 +125,17 @@ export default function CampaignOverview() {
         </p>
       ) : null}
 
+      <h2>{t("overview.return_rate_title")}</h2>
+      <p>
+        <FigureText figure={data.returnRate.figure} explain />
+      </p>
+      <ReturnDetails view={data.returnRate} />
+      <p>
+        <a href={`${base}/return-rate.csv`} download>
+          {t("overview.return_rate_csv")}
+        </a>
+      </p>
+
       <h2>{t("overview.open_link_title")}</h2>
       <p>{t("overview.open_link_intro")}</p>
       <p className="long-link">
@@ -157,6 +173,11 @@ export default function CampaignOverview() {
         <li>
           <Link to={`${base}/responses/new`}>{t("overview.key_in")}</Link>
         </li>
+        {data.canEdit ? (
+          <li>
+            <Link to={`${base}/bounces`}>{t("overview.bounces")}</Link>
+          </li>
+        ) : null}
       </ul>
 
       <h2>{t("overview.reminders_title")}</h2>

@@ -6,6 +6,7 @@ import * as m004 from "./2026-11-25-004-loop";
 import * as m005 from "./2026-12-03-005-unique-choice-answers";
 import * as m006 from "./2026-12-03-006-rate-limits";
 import * as m007 from "./2026-12-03-007-channels-and-date-completed";
+import * as m008 from "./2026-12-03-008-eligible-by-service";
 import * as m009 from "./2026-12-03-009-about-you";
 import * as m012 from "./2026-12-03-012-tallies";
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-03-005-unique-choice-answers": m005,
   "2026-12-03-006-rate-limits": m006,
   "2026-12-03-007-channels-and-date-completed": m007,
+  "2026-12-03-008-eligible-by-service": m008,
   "2026-12-03-009-about-you": m009,
   "2026-12-03-012-tallies": m012,
 };

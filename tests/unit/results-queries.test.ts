@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "@db/schema";
 import {
-  campaignReturnCounts,
   coAssessment,
   coAssessmentByService,
   comments,
@@ -12,10 +11,10 @@ import {
   headlineCounts,
   questionDistributions,
   rawAnswers,
-  returnCounts,
-  returnCountsByTerm,
   type RawAnswerRow,
 } from "~/results/queries.server";
+import { returnRates } from "~/results/return-rates.server";
+import type { ReturnRates } from "~/results/return-rates";
 import { createTestDb } from "../support/db";
 import { buildResultsData } from "../support/results-data";
 
@@ -110,82 +109,71 @@ describe("headline satisfaction counts", () => {
   });
 });
 
-describe("return counts", () => {
-  it("count submitted responses over delivered invitations (a bounced or unsent one is not delivered), else over the eligible count", async () => {
-    const rows = await campaignReturnCounts(db, {});
-    const { C1, C2, C3, C4 } = d.campaigns;
-    expect(rows).toEqual([
-      // C1: r1–r4 (u1 never submitted); 5 invitations, 1 bounced, 1 never sent: 3 delivered.
-      { campaignId: C1, term: "2026-spring", completed: 4, invitations: 5, bounced: 1, delivered: 3, eligible: null },
-      { campaignId: C3, term: "2026-summer", completed: 2, invitations: 0, bounced: 0, delivered: 0, eligible: null },
-      { campaignId: C2, term: "2026-autumn", completed: 2, invitations: 0, bounced: 0, delivered: 0, eligible: 10 },
-      { campaignId: C4, term: "2026-autumn", completed: 3, invitations: 0, bounced: 0, delivered: 0, eligible: null },
-    ]);
-    // C1 and C2 have denominators: 6 completed of 3 delivered + 10 eligible; C3 and C4 left out.
-    expect(await returnCounts(db, {})).toEqual({
-      completed: 6,
-      invitations: 5,
-      bounced: 1,
-      delivered: 3,
-      eligible: 10,
-      campaigns: 4,
-      campaignsWithoutDenominator: 2,
-    });
+describe("return rates", () => {
+  // C1 has invitations but none of its responses came through one (they are open link,
+  // paper and phone); C2 has an eligible count of 10 and two open-link responses; C3 and
+  // C4 have no denominator. See tests/unit/results-return-rates.test.ts for a campaign
+  // with every kind of denominator.
+  const combined = (r: ReturnRates) => r.combined;
+  const left = (r: ReturnRates) => Object.fromEntries(r.channels.filter((c) => c.withoutDenominator > 0).map((c) => [c.channel, c.withoutDenominator]));
+
+  it("count invitation responses over delivered invitations, the forms' channels over the eligible count, the rest beside", async () => {
+    const rates = await returnRates(db, {});
+    // Delivered: C1's 5 invitations less 1 bounced and 1 never sent = 3; eligible: C2's 10.
+    expect(rates).toMatchObject({ delivered: 3, eligible: 10 });
+    expect(combined(rates)).toEqual({ kind: "rate", returned: 0, denominator: 13 });
+    // Open link r1 r3 r5 r6 r7 r9 r10; paper r2 (C1) r11 (C4); phone r4 (C1); interpreted r8 (C3); never u1.
+    expect(left(rates)).toEqual({ open_link: 7, paper: 2, phone: 1, interpreted: 1 });
   });
 
-  it("put a campaign in the term it opened in, whenever its families answered", async () => {
-    // r3 was submitted in the summer, but C1 opened in the spring.
-    expect(await returnCountsByTerm(db, {})).toEqual([
-      { term: "2026-spring", counts: { completed: 4, invitations: 5, bounced: 1, delivered: 3, eligible: null, campaigns: 1, campaignsWithoutDenominator: 0 } },
-      { term: "2026-summer", counts: { completed: 0, invitations: 0, bounced: 0, delivered: 0, eligible: null, campaigns: 1, campaignsWithoutDenominator: 1 } },
-      { term: "2026-autumn", counts: { completed: 2, invitations: 0, bounced: 0, delivered: 0, eligible: 10, campaigns: 2, campaignsWithoutDenominator: 1 } },
-    ]);
-    expect(await returnCounts(db, { period: term("2026-spring") })).toMatchObject({ completed: 4, delivered: 3, campaigns: 1 });
-    expect(await returnCounts(db, { period: month("2026-09") })).toMatchObject({ completed: 2, eligible: 10, campaigns: 2 });
-    expect(await returnCounts(db, { kind: "parent" })).toMatchObject({ completed: 6, delivered: 3, eligible: 10, campaigns: 2 });
+  it("cut by period: responses completed in it, over the campaigns open during it", async () => {
+    // Spring 2026: only C1 was open; r1 (open link), r2 (paper), r4 (phone) were completed then (r3 in April).
+    const spring = await returnRates(db, { period: term("2026-spring") });
+    expect(combined(spring)).toEqual({ kind: "rate", returned: 0, denominator: 3 });
+    expect(left(spring)).toEqual({ open_link: 1, paper: 1, phone: 1 });
+    // September 2026: C1 (still open), C2, C3 and C4: 3 delivered + 10 eligible; r5, r9, r10 by open link.
+    const september = await returnRates(db, { period: month("2026-09") });
+    expect(combined(september)).toEqual({ kind: "rate", returned: 0, denominator: 13 });
+    expect(left(september)).toEqual({ open_link: 3 });
   });
 
-  it("cut by service: that service's responses and invitations; an eligible count only when the cut covers the whole campaign", async () => {
+  it("cut by service: that service's invitations, and a total eligible count only when the cut covers the whole campaign", async () => {
     const { S1, S2 } = d.services;
-    // S1 in C1: r1, r2 of 2 delivered (1 bounced); C2 also covers S2, so its eligible count
-    // cannot be split: left out, like C4. C3 is not about S1 at all.
-    expect(await returnCounts(db, { serviceIds: [S1] })).toEqual({
-      completed: 2,
-      invitations: 3,
-      bounced: 1,
-      delivered: 2,
-      eligible: null,
-      campaigns: 3,
-      campaignsWithoutDenominator: 2,
-    });
-    // S2 in C1: r3, r4 of 1 delivered (the other never sent).
-    expect(await returnCounts(db, { serviceIds: [S2] })).toMatchObject({ completed: 2, invitations: 2, bounced: 0, delivered: 1, campaigns: 2 });
-    // Organisation A is S1 + S2: the whole of C1 and C2; C4 (S1 + S3) still left out.
-    expect(await returnCounts(db, { organisationId: d.organisations.A })).toEqual({
-      completed: 6,
-      invitations: 5,
-      bounced: 1,
-      delivered: 3,
-      eligible: 10,
-      campaigns: 3,
-      campaignsWithoutDenominator: 1,
-    });
-    expect(await returnCounts(db, { serviceIds: [] })).toMatchObject({ campaigns: 0 });
+    // S1: C1's 2 delivered to S1; C2's 10 cover S1 and S2, so they cannot be split.
+    const s1 = await returnRates(db, { serviceIds: [S1] });
+    expect(s1).toMatchObject({ delivered: 2, eligible: null });
+    expect(left(s1)).toEqual({ open_link: 4, paper: 1 });
+    expect(combined(await returnRates(db, { serviceIds: [S2] }))).toEqual({ kind: "rate", returned: 0, denominator: 1 });
+    // Organisation A is S1 + S2: the whole of C1 and C2.
+    expect(combined(await returnRates(db, { organisationId: d.organisations.A }))).toEqual({ kind: "rate", returned: 0, denominator: 13 });
+    expect(combined(await returnRates(db, { serviceIds: [] }))).toEqual({ kind: "none" });
   });
 
-  it("have no denominator when cut by language or channel", async () => {
-    expect(await returnCounts(db, { language: "ur" })).toEqual({
-      completed: 0,
-      invitations: 0,
-      bounced: 0,
-      delivered: 0,
-      eligible: null,
-      campaigns: 4,
-      campaignsWithoutDenominator: 4,
-    });
-    // The responses are still counted per campaign: Urdu r2 in C1, r6 in C2, r11 in C4.
-    const rows = await campaignReturnCounts(db, { language: "ur" });
-    expect(rows.map((r) => r.completed)).toEqual([1, 0, 1, 1]);
+  it("keep an eligible count recorded per service in a service cut", async () => {
+    const { S1, S2 } = d.services;
+    const { C2 } = d.campaigns;
+    await db.updateTable("campaigns").set({ eligible_count: null }).where("id", "=", C2).execute();
+    await db
+      .insertInto("campaign_eligible_counts")
+      .values([
+        { campaign_id: C2, service_id: S1, eligible_count: 6 },
+        { campaign_id: C2, service_id: S2, eligible_count: 4 },
+      ])
+      .execute();
+    expect(await returnRates(db, { serviceIds: [S1] })).toMatchObject({ delivered: 2, eligible: 6, combined: { kind: "rate", returned: 0, denominator: 8 } });
+    expect(await returnRates(db, { serviceIds: [S2] })).toMatchObject({ delivered: 1, eligible: 4, combined: { kind: "rate", returned: 0, denominator: 5 } });
+    expect(await returnRates(db, {})).toMatchObject({ eligible: 10, combined: { kind: "rate", returned: 0, denominator: 13 } });
+  });
+
+  it("have no denominator cut by language; a channel cut gives that channel's rate", async () => {
+    const urdu = await returnRates(db, { language: "ur" });
+    expect(combined(urdu)).toEqual({ kind: "none" });
+    // Urdu r2 (C1 paper), r6 (C2 open link), r11 (C4 paper).
+    expect(left(urdu)).toEqual({ paper: 2, open_link: 1 });
+    // Paper: C2's 10 forms, none returned on paper there; r2 and r11 have no eligible count.
+    const paper = await returnRates(db, { channel: "paper" });
+    expect(combined(paper)).toEqual({ kind: "rate", returned: 0, denominator: 10 });
+    expect(left(paper)).toEqual({ paper: 2 });
   });
 });
 

@@ -6,8 +6,7 @@ import { ORGANISATIONS } from "@db/seed/content/organisations";
 import { SurveySpecSchema } from "~/surveys/spec";
 import { createTestDb } from "../support/db";
 import { DEMO_INVITED_CAMPAIGN } from "@db/seed/invitations";
-import { returnCounts } from "~/results/queries.server";
-import { returnRate } from "~/results/metrics";
+import { returnRates } from "~/results/return-rates.server";
 import { testEnv } from "~/env.server";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -119,10 +118,10 @@ describe("demo data", () => {
     expect(reminded).toHaveLength(4);
     expect(reminded.every((i) => !i.completed_on && !i.opted_out_at && !i.bounced_at)).toBe(true);
 
-    // Return rate = completed / delivered (the bounce is not delivered).
-    const counts = await returnCounts(db, { campaignId: campaign.id });
-    expect(counts.delivered).toBe(invitations.length - 1);
-    expect(returnRate(counts)).toBeCloseTo((Number(submitted.n) / (invitations.length - 1)) * 100, 10);
+    // Return rate = invitation responses / delivered (the bounce is not delivered).
+    const rates = await returnRates(db, { campaignId: campaign.id });
+    expect(rates.delivered).toBe(invitations.length - 1);
+    expect(rates.channels.find((c) => c.channel === "invitation")!.rate).toEqual({ kind: "rate", returned: Number(submitted.n), denominator: invitations.length - 1 });
 
     // The mailbox has every email: delivered ones sent, the bounce failed with its reason.
     const mail = await db.selectFrom("outbox").select(["kind", "status", "last_error"]).execute();

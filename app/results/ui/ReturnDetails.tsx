@@ -1,26 +1,58 @@
-import type { ReturnRateView } from "../survey-page.server";
-import { CountText, useResultsText } from "./figures";
+import type { ReturnRateView } from "../return-rate-view";
+import { CountText, FigureText, useResultsText } from "./figures";
 import { countText } from "./format";
 
-/** What a return rate is made of, under it: returned, delivered, bounced, eligible, left out. */
+/**
+ * What a return rate is made of, under it: each channel's rate, the denominators, and
+ * the responses left out for want of one ("3 open-link responses have no denominator").
+ */
 export function ReturnDetails({ view }: { view: ReturnRateView }) {
   const { t, phrase } = useResultsText();
   const lines = [];
   if (view.notForThisCut) lines.push(<li key="cut">{t("return_rate.not_for_this_cut")}</li>);
-  if (view.completed !== null) lines.push(<li key="completed">{phrase("return_rate.completed", { completed: countText(view.completed) })}</li>);
-  if (view.delivered !== null && view.delivered > 0) {
-    lines.push(<li key="delivered">{phrase("return_rate.delivered", { delivered: countText(view.delivered) })}</li>);
-  }
-  if (view.bounced) {
+  if (view.byPeriod) lines.push(<li key="period">{t("return_rate.period_note")}</li>);
+  if (view.delivered !== null) lines.push(<li key="delivered">{phrase("return_rate.delivered", { delivered: countText(view.delivered) })}</li>);
+  if (view.eligible !== null) lines.push(<li key="eligible">{phrase("return_rate.eligible", { eligible: countText(view.eligible) })}</li>);
+  for (const w of view.withoutDenominator) {
     lines.push(
-      <li key="bounced">
-        {t("return_rate.bounced")} <CountText cell={view.bounced} />
+      <li key={`without-${w.channel}`}>
+        {w.responses.kind === "shown" ? (
+          // i18n-dynamic: results:return_rate.without_denominator.
+          phrase(`return_rate.without_denominator.${w.channel}`, { count: countText(w.responses.count) })
+        ) : (
+          <>
+            {t("return_rate.without_denominator_hidden", { channel: w.label })} <CountText cell={w.responses} />
+          </>
+        )}
       </li>,
     );
   }
-  if (view.eligible !== null) lines.push(<li key="eligible">{phrase("return_rate.eligible", { eligible: countText(view.eligible) })}</li>);
-  if (view.campaignsWithoutDenominator > 0) {
-    lines.push(<li key="left-out">{phrase("return_rate.left_out", { campaigns: countText(view.campaignsWithoutDenominator) })}</li>);
-  }
-  return lines.length ? <ul className="results-details">{lines}</ul> : null;
+  return (
+    <>
+      {view.channels.length > 0 ? (
+        <div className="table-wrap">
+          <table className="results-table">
+            <caption>{t("return_rate.by_channel")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("return_rate.channel")}</th>
+                <th scope="col">{t("return_rate.rate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.channels.map((c) => (
+                <tr key={c.channel}>
+                  <th scope="row">{c.label}</th>
+                  <td>
+                    <FigureText figure={c.figure} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {lines.length ? <ul className="results-details">{lines}</ul> : null}
+    </>
+  );
 }
