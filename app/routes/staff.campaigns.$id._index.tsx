@@ -173,6 +173,9 @@ export default function CampaignOverview() {
         <li>
           <Link to={`${base}/responses/new`}>{t("overview.key_in")}</Link>
         </li>
+        <li>
+          <Link to={`${base}/tallies`}>{t("overview.tallies")}</Link>
+        </li>
         {data.canEdit ? (
           <li>
             <Link to={`${base}/bounces`}>{t("overview.bounces")}</Link>
