@@ -88,6 +88,8 @@ export interface QuestionFormValues extends QuestionTexts {
   type: string;
   page: string;
   required: boolean;
+  /** About the respondent: small answer counts stay hidden in results (decision 017). */
+  about_you: boolean;
   headline: boolean;
   /** `key=value` of the question this one depends on, or "". */
   show_if: string;
@@ -108,6 +110,7 @@ export function questionFormValues(q: BuilderQuestion | null, headlineKey: strin
     type: q?.type ?? "",
     page: String(q?.page ?? defaultPage),
     required: Boolean(q?.required),
+    about_you: Boolean(q?.about_you),
     headline: q !== null && q.key === headlineKey,
     text_en: q?.text_en ?? "",
     text_ur: q?.text_ur ?? "",
@@ -136,6 +139,7 @@ export function readQuestionValues(form: FormData): QuestionFormValues {
     type: str(form, "type"),
     page: str(form, "page"),
     required: form.get("required") !== null,
+    about_you: form.get("about_you") !== null,
     headline: form.get("headline") !== null,
     text_en: str(form, "text_en"),
     text_ur: str(form, "text_ur"),
@@ -169,6 +173,7 @@ export const QuestionFormSchema = z.object({
   type: z.enum(QUESTION_TYPES, { error: "type_required" }),
   page: z.coerce.number({ error: "page_invalid" }).int({ error: "page_invalid" }).min(1, { error: "page_invalid" }).max(MAX_PAGE, { error: "page_invalid" }),
   required: z.boolean(),
+  about_you: z.boolean(),
   headline: z.boolean(),
   text_en: text,
   text_ur: text,

@@ -7,7 +7,7 @@ import { Checkbox, SelectField, TYPE_KEYS, useValueLabel, type SelectGroup } fro
 import type { FieldErrors, QuestionFormValues } from "./builder-forms";
 
 /** The order fields appear in, so the error summary lists them as the page does. */
-const FIELD_ORDER = ["key", "type", "page", "required", "headline", "text_en", "text_ur", "hint_en", "hint_ur", "options", "option_", "show_if"];
+const FIELD_ORDER = ["key", "type", "page", "required", "about_you", "headline", "text_en", "text_ur", "hint_en", "hint_ur", "options", "option_", "show_if"];
 const orderOf = (field: string) => {
   const i = FIELD_ORDER.findIndex((f) => (f.endsWith("_") ? field.startsWith(f) : field === f));
   return i * 1000 + (Number(field.split("_")[1]) || 0);
@@ -77,6 +77,7 @@ export function QuestionForm(props: {
         />
         <TextField id="page" name="page" type="number" label={t("question.page")} hint={t("question.page_hint")} value={values.page} error={message("page")} />
         <Checkbox id="required" name="required" label={t("question.required")} checked={values.required} />
+        <Checkbox id="about_you" name="about_you" label={t("question.about_you")} hint={t("question.about_you_hint")} checked={values.about_you} />
         <Checkbox id="headline" name="headline" label={t("question.headline")} hint={t("question.headline_hint")} checked={values.headline} error={message("headline")} />
 
         <TextField id="text_en" name="text_en" label={t("question.text_en")} value={values.text_en} error={message("text_en")} multiline rows={2} />

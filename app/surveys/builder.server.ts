@@ -244,6 +244,7 @@ export interface QuestionInput extends QuestionTexts {
   type: QuestionType;
   page: number;
   required: boolean;
+  about_you: boolean;
   headline: boolean;
   condition: { key: string; value: string } | null;
   /** Kept option rows; `id` is the option the row was loaded from, to keep its translation source. */
@@ -275,6 +276,7 @@ export async function saveQuestion(db: Db, versionId: number, questionId: number
       page: input.page,
       type: input.type,
       required: input.required ? 1 : 0,
+      about_you: input.about_you ? 1 : 0,
       text_en: input.text_en,
       text_ur: input.text_ur,
       hint_en: input.hint_en,

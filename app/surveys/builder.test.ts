@@ -22,6 +22,7 @@ function q(over: Partial<BuilderQuestion> & Pick<BuilderQuestion, "key" | "type"
     position: id,
     page: 1,
     required: 0,
+    about_you: 0,
     text_en: `Question ${over.key}?`,
     text_ur: `سوال ${over.key}؟`,
     text_ur_source: over.text_en ?? `Question ${over.key}?`,

@@ -31,6 +31,7 @@ export type BuilderQuestion = Pick<
   | "page"
   | "type"
   | "required"
+  | "about_you"
   | "text_en"
   | "text_ur"
   | "text_ur_source"

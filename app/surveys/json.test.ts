@@ -7,6 +7,7 @@ const question = (over: Partial<BuilderQuestion> & Pick<BuilderQuestion, "id" | 
   position: over.id,
   page: 1,
   required: 1,
+  about_you: 0,
   text_en: "Text",
   text_ur: "تحریر",
   text_ur_source: "Text",

@@ -55,6 +55,7 @@ export function surveyFileOf(survey: Pick<Survey, "slug" | "kind">, version: Ver
       page: q.page,
       type: q.type,
       required: Boolean(q.required),
+      ...(q.about_you ? { aboutYou: true } : {}),
       text: sourced({ en: q.text_en, ur: q.text_ur, source: q.text_ur_source }),
       ...(q.hint_en || q.hint_ur ? { hint: sourced({ en: q.hint_en, ur: q.hint_ur, source: q.hint_ur_source }) } : {}),
       ...(hasOptions(q.type)

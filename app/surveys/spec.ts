@@ -20,6 +20,8 @@ export const QuestionSpecSchema = z.object({
   page: z.number().int().min(1).max(50),
   type: z.enum(QUESTION_TYPES),
   required: z.boolean().default(false),
+  /** About the respondent (ethnicity, the child's needs): small answer counts stay hidden in results. */
+  aboutYou: z.boolean().default(false),
   text: BilingualSchema,
   hint: BilingualSchema.optional(),
   /** Only for single_choice and multiple_choice. Scales and yes/no have fixed options. */

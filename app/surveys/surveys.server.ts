@@ -65,6 +65,7 @@ export async function insertSurveyVersion(
         page: q.page,
         type: q.type,
         required: q.required ? 1 : 0,
+        about_you: q.aboutYou ? 1 : 0,
         text_en: q.text.en,
         text_ur: q.text.ur,
         hint_en: q.hint?.en ?? "",

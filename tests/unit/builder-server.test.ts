@@ -73,6 +73,7 @@ function input(over: Partial<QuestionInput> = {}): QuestionInput {
     type: "short_text",
     page: 4,
     required: false,
+    about_you: false,
     headline: false,
     text_en: "Extra?",
     text_ur: "مزید؟",
@@ -291,6 +292,28 @@ describe("importing a survey file", () => {
     if (!imported.ok) throw new Error("not imported");
     const refused = await publishVersion(db, imported.versionId, now);
     expect(refused.ok === false && refused.problems.map((p) => p.code)).toEqual(["stale"]);
+  });
+
+  it("keeps a question marked “about you” marked: saved in a draft, copied into the next version, exported and imported", async () => {
+    const { versionId, surveyId } = await publishedTestSurvey();
+    const draft = await startDraftFrom(db, surveyId, versionId, "2026-12-01T00:00:00.000Z");
+    const saved = await saveQuestion(db, draft.versionId, null, input({ key: "needs", about_you: true }));
+    expect(saved.ok).toBe(true);
+    const aboutYou = async (vid: number) => (await getQuestionsOfVersion(db, vid)).filter((q) => q.about_you === 1).map((q) => q.key);
+    expect(await aboutYou(draft.versionId)).toEqual(["needs"]);
+    expect(await publishVersion(db, draft.versionId, now)).toMatchObject({ ok: true });
+    const next = await startDraftFrom(db, surveyId, draft.versionId, "2026-12-02T00:00:00.000Z");
+    expect(await aboutYou(next.versionId)).toEqual(["needs"]);
+    const survey = await db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirstOrThrow();
+    const file = surveyFileOf({ ...survey, slug: "about-you-round-trip" }, await versionRow(next.versionId), await getQuestionsOfVersion(db, next.versionId));
+    expect(file.questions.filter((q) => q.aboutYou).map((q) => q.key)).toEqual(["needs"]);
+    const imported = await importSurveyFile(db, JSON.stringify(file), now);
+    if (!imported.ok) throw new Error("not imported");
+    expect(await aboutYou(imported.versionId)).toEqual(["needs"]);
+    // Unticked, it is no longer marked.
+    const needs = (await getQuestionsOfVersion(db, next.versionId)).find((q) => q.key === "needs")!;
+    expect((await saveQuestion(db, next.versionId, needs.id, input({ key: "needs", about_you: false }))).ok).toBe(true);
+    expect(await aboutYou(next.versionId)).toEqual([]);
   });
 
   it("creates nothing from a bad file", async () => {
