@@ -123,7 +123,8 @@ export function figureOfCut(
 /** A count of a respondent group's answers, hidden with its cut (see `figureOfCut`). */
 export function countOfCut(count: number, cutHidden: boolean, visibility: Visibility, threshold: number): CountCell {
   if (cutHidden && visibility === "suppress") return suppressed(threshold);
-  return { kind: "shown", count, smallNumbers: cutHidden };
+  // Nobody's answer needs no warning.
+  return { kind: "shown", count, smallNumbers: cutHidden && count > 0 };
 }
 
 /** A figure already made, hidden when its cut is (a return rate, say). */
