@@ -6,15 +6,18 @@
 import { json } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { LOOP_OUTCOMES, type Database, type Language, type LoopOutcome, type LoopStatus } from "@db/schema";
+import { LOOP_OUTCOMES, LOOP_REMINDER_KINDS, type Database, type Language, type LoopOutcome, type LoopReminderKind, type LoopStatus } from "@db/schema";
 import { canWorkOnServices, type StaffUser } from "~/auth/permissions";
 import { forbidden } from "~/auth/session.server";
 import { formatDate } from "~/i18n/format";
 import { getFixedT, pick } from "~/i18n/i18n";
+import { formatDateTime } from "~/mail/mailbox";
+import { parseTermKey } from "~/results/periods";
 import { termLabel } from "~/results/results-page.server";
 import type { TermKey } from "~/results/types";
 import { draftChoices, draftFromForm, type DraftChoices, type DraftValues } from "./draft-form.server";
 import { linkedComments, showComment, type CommentShown } from "./evidence.server";
+import { languageOfField, type TextChange } from "./audit";
 import { outcomeLabel, statusLabel, themeLabel } from "./labels";
 import {
   LOOP_ACTIONS,
@@ -39,6 +42,7 @@ import {
   findEntryFacts,
   listEvents,
   refused,
+  type AuditEvent,
   type LoopResult,
 } from "./loop.server";
 import { dueMark, type DueMark } from "./queues.server";
@@ -108,7 +112,7 @@ export interface EntryPage {
   /** Responses linked without a chosen comment (a filtered set). */
   responsesWithoutComment: number;
   surveyTitle: string | null;
-  events: { id: number; at: string; who: string | null; action: string; from: string | null; to: string | null; reason: string | null; detail: string | null }[];
+  events: AuditRow[];
   updates: { id: number; at: string; bodyEn: string; bodyUr: string }[];
   /** The latest send-back, shown while the entry is open again, so the owner knows what to fix. */
   sentBack: { at: string; who: string | null; reason: string } | null;
@@ -120,10 +124,109 @@ export interface EntryPage {
   draftValues: DraftValues;
   /** Form defaults for the moves (the entry's current owner and due date, its texts). */
   defaults: { owner: string; dueOn: string };
+  /** The close-out form's defaults: the entry's close-out so far (kept when it is sent back). */
+  closeDefaults: Record<"outcome" | "weDidEn" | "weDidUr" | "outcomeNote" | "changeEvidence" | "changeFrom", string>;
+}
+
+/** One line of the audit trail, in words: when (date and time, UK), who, what, and the texts before and after. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  detail: string | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  changes: { field: string; label: string; before: string | null; after: string | null; lang: Language | null }[];
 }
 
 // i18n-dynamic: loop:events.
 const eventLabel = (lng: Language, action: string) => getFixedT(lng, "loop")(`events.${action}`);
+
+/** Events without a person: a family's request, or the jobs (reminders, escalations). */
+const FAMILY_ACTIONS: readonly string[] = ["look_again"];
+
+/** The reminder job's detail, "due_soon · Name <email>" (app/loop/reminders.server.ts), in words. */
+function reminderDetail(lng: Language, detail: string): string {
+  const [kind, ...rest] = detail.split(" · ");
+  if (!(LOOP_REMINDER_KINDS as readonly string[]).includes(kind)) return detail;
+  // i18n-dynamic: loop:audit.reminders.
+  return getFixedT(lng, "loop")(`audit.reminders.${kind as LoopReminderKind}`, { to: rest.join(" · ") });
+}
+
+/**
+ * The audit trail in words (DESIGN.md "The loop"): times in UK time, labels for every
+ * status, outcome and field, names for services and owners, "the system" for the jobs.
+ */
+async function auditRows(db: Db, events: AuditEvent[], lng: Language): Promise<AuditRow[]> {
+  const t = getFixedT(lng, "loop");
+  const tc = getFixedT(lng, "loop_common");
+  const ids = (field: string) =>
+    events.flatMap((e) => e.changes.filter((c) => c.field === field || (field === "lead_service" && c.field === "contributing")).flatMap((c) => [c.before, c.after]))
+      .flatMap((v) => (v ?? "").split(","))
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const serviceIds = [...new Set(ids("lead_service"))];
+  const ownerIds = [...new Set(ids("owner"))];
+  const services = serviceIds.length ? await db.selectFrom("services").select(["id", "name_en", "name_ur"]).where("id", "in", serviceIds).execute() : [];
+  const owners = ownerIds.length ? await db.selectFrom("users").select(["id", "name"]).where("id", "in", ownerIds).execute() : [];
+  const serviceName = (id: string) => {
+    const found = services.find((x) => String(x.id) === id);
+    return found ? pick(found, "name", lng) : id;
+  };
+  const show = (c: TextChange, value: string | null): string | null => {
+    if (value === null) return null;
+    switch (c.field) {
+      case "lead_service":
+      case "contributing":
+        return value.split(",").map(serviceName).join(", ");
+      case "owner":
+        return owners.find((o) => String(o.id) === value)?.name ?? value;
+      case "period":
+        return parseTermKey(value) ? termLabel(value as TermKey, lng) : value;
+      case "theme":
+        return themeLabel(tc, value);
+      case "outcome":
+        return (LOOP_OUTCOMES as readonly string[]).includes(value) ? outcomeLabel(tc, value as LoopOutcome) : value;
+      case "due_on":
+      case "change_from":
+        return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(`${value}T00:00:00.000Z`, lng) : value;
+      default:
+        return value;
+    }
+  };
+  const detailOf = (e: AuditEvent): string | null => {
+    if (!e.detail) return null;
+    if (e.action === "reminder" || e.action === "escalation") return reminderDetail(lng, e.detail);
+    if (e.action === "close") return (LOOP_OUTCOMES as readonly string[]).includes(e.detail) ? outcomeLabel(tc, e.detail as LoopOutcome) : e.detail;
+    if (e.action === "open" || e.action === "reassign") {
+      // The changes say who and by when; events older than them only have "Name · YYYY-MM-DD".
+      if (e.changes.length) return null;
+      const [owner, due] = e.detail.split(" · ");
+      return due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? t("audit.assigned", { owner, date: formatDate(`${due}T00:00:00.000Z`, lng) }) : e.detail;
+    }
+    return e.detail;
+  };
+  return events.map((e) => ({
+    id: e.id,
+    at: formatDateTime(e.at, lng),
+    who: e.userName ?? (FAMILY_ACTIONS.includes(e.action) ? t("audit.family") : t("audit.system")),
+    action: eventLabel(lng, e.action),
+    detail: detailOf(e),
+    from: e.fromStatus ? statusLabel(tc, e.fromStatus) : null,
+    to: e.toStatus ? statusLabel(tc, e.toStatus) : null,
+    reason: e.reason,
+    changes: e.changes.map((c) => ({
+      field: c.field,
+      // i18n-dynamic: loop:audit.fields.
+      label: t(`audit.fields.${c.field}`),
+      before: show(c, c.before),
+      after: show(c, c.after),
+      lang: languageOfField(c.field),
+    })),
+  }));
+}
 
 export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: Language, threshold: number, now: Date): Promise<EntryPage> {
   const found = await findEntryFacts(db, id);
@@ -196,16 +299,7 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
     comments: reads && entry.source === "survey" ? (await linkedComments(db, id)).map((c) => showComment(c, lng)) : null,
     responsesWithoutComment: reads ? evidenceRows.filter((r) => r.answer_id === null).length : 0,
     surveyTitle: survey ? pick(survey, "title", lng) : null,
-    events: events.map((e) => ({
-      id: e.id,
-      at: formatDate(e.at, lng),
-      who: e.userName,
-      action: eventLabel(lng, e.action),
-      from: e.fromStatus ? statusLabel(tc, e.fromStatus) : null,
-      to: e.toStatus ? statusLabel(tc, e.toStatus) : null,
-      reason: e.reason,
-      detail: e.action === "close" && (LOOP_OUTCOMES as readonly string[]).includes(e.detail ?? "") ? outcomeLabel(tc, e.detail as LoopOutcome) : e.detail,
-    })),
+    events: await auditRows(db, events, lng),
     updates: updates.map((u) => ({ id: u.id, at: formatDate(u.created_at, lng), bodyEn: u.body_en, bodyUr: u.body_ur })),
     sentBack: entry.status === "open" && lastSendBack?.reason ? { at: formatDate(lastSendBack.at, lng), who: lastSendBack.userName, reason: lastSendBack.reason } : null,
     actions,
@@ -223,6 +317,14 @@ export async function loadEntryPage(db: Db, user: StaffUser, id: number, lng: La
       forumFamilies: entry.forum_families === null ? "" : String(entry.forum_families),
     },
     defaults: { owner: entry.owner_id === null ? "" : String(entry.owner_id), dueOn: entry.due_on ?? "" },
+    closeDefaults: {
+      outcome: entry.outcome ?? "",
+      weDidEn: entry.we_did_en ?? "",
+      weDidUr: entry.we_did_ur ?? "",
+      outcomeNote: entry.outcome_note ?? "",
+      changeEvidence: entry.change_evidence ?? "",
+      changeFrom: entry.change_from ?? "",
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from "./loop-states";
 import { parseTermKey } from "~/results/periods";
 import { isLoopTheme } from "./themes";
+import { changesBetween, parseChanges, serialiseChanges, type TextChange } from "./audit";
 import { queuePublicationEmails, type PublicationSettings } from "./subscriptions.server";
 
 type Db = Kysely<Database>;
@@ -88,6 +89,8 @@ export interface AuditEvent {
   toStatus: LoopStatus | null;
   reason: string | null;
   detail: string | null;
+  /** The texts the event changed, before and after. */
+  changes: TextChange[];
   /** Null for the public and the system. */
   userName: string | null;
 }
@@ -104,6 +107,7 @@ export async function listEvents(db: Tx, entryId: number): Promise<AuditEvent[]>
       "loop_events.to_status",
       "loop_events.reason",
       "loop_events.detail",
+      "loop_events.changes",
       "users.name as user_name",
     ])
     .where("loop_events.entry_id", "=", entryId)
@@ -117,6 +121,7 @@ export async function listEvents(db: Tx, entryId: number): Promise<AuditEvent[]>
     toStatus: r.to_status,
     reason: r.reason,
     detail: r.detail,
+    changes: parseChanges(r.changes),
     userName: r.user_name,
   }));
 }
@@ -131,6 +136,7 @@ export async function recordEvent(
     to?: LoopStatus | null;
     reason?: string | null;
     detail?: string | null;
+    changes?: readonly TextChange[];
   },
   now: Date,
 ): Promise<void> {
@@ -145,6 +151,7 @@ export async function recordEvent(
       to_status: event.to ?? null,
       reason: event.reason ?? null,
       detail: event.detail ?? null,
+      changes: serialiseChanges(event.changes ?? []),
     })
     .execute();
 }
@@ -222,7 +229,8 @@ export async function createDraft(db: Db, user: StaffUser, input: DraftInput, no
         .values(evidence.slice(i, i + 200).map((e) => ({ entry_id: id, response_id: e.responseId, answer_id: e.answerId })))
         .execute();
     }
-    await recordEvent(trx, { entryId: id, userId: user.id, action: "create", to: "draft" }, now);
+    const texts = { you_said_en: input.youSaidEn.trim(), you_said_ur: input.youSaidUr.trim() };
+    await recordEvent(trx, { entryId: id, userId: user.id, action: "create", to: "draft", changes: changesBetween({}, texts) }, now);
     return id;
   });
   return { ok: true, value: id };
@@ -266,7 +274,28 @@ export async function editDraft(
       .where("status", "=", "draft")
       .execute();
     await setContributing(trx, id, input.leadServiceId, input.contributingServiceIds);
-    await recordEvent(trx, { entryId: id, userId: user.id, action: "edit", from: "draft", to: "draft" }, now);
+    const { entry } = found;
+    const changes = changesBetween(
+      {
+        lead_service: entry.lead_service_id,
+        contributing: found.facts.contributingServiceIds,
+        period: entry.period,
+        theme: entry.theme,
+        forum_families: entry.forum_families,
+        you_said_en: entry.you_said_en,
+        you_said_ur: entry.you_said_ur,
+      },
+      {
+        lead_service: input.leadServiceId,
+        contributing: await contributingServiceIds(trx, id),
+        period: input.period,
+        theme: input.theme,
+        forum_families: entry.source === "forum" ? (input.forumFamilies ?? null) : null,
+        you_said_en: input.youSaidEn.trim(),
+        you_said_ur: input.youSaidUr.trim(),
+      },
+    );
+    await recordEvent(trx, { entryId: id, userId: user.id, action: "edit", from: "draft", to: "draft", changes }, now);
     return { ok: true, value: undefined };
   });
 }
@@ -385,6 +414,7 @@ async function transitionIn(trx: Tx, user: StaffUser, id: number, action: LoopAc
   let update = trx.updateTable("loop_entries").where("id", "=", id).where("status", "=", entry.status);
   let detail: string | null = null;
   let reason: string | null = null;
+  let changes: TextChange[] = [];
   switch (action) {
     case "open":
     case "reassign": {
@@ -392,25 +422,28 @@ async function transitionIn(trx: Tx, user: StaffUser, id: number, action: LoopAc
       detail = `${owner.name} · ${input.dueOn}`;
       reason = action === "reassign" ? clean(input.reason) : null;
       update = update.set({ status: to, owner_id: input.ownerId!, due_on: input.dueOn! });
+      changes = changesBetween({ owner: entry.owner_id, due_on: entry.due_on }, { owner: input.ownerId!, due_on: input.dueOn! });
       if (action === "open") update = update.set({ opened_at: at });
       break;
     }
     case "close": {
       const claimsChange = input.outcome === "done" || input.outcome === "partly_done";
       detail = input.outcome!;
-      update = update.set({
-        status: to,
+      const closeOut = {
         outcome: input.outcome!,
         we_did_en: clean(input.weDidEn),
         we_did_ur: clean(input.weDidUr),
         outcome_note: clean(input.outcomeNote),
         change_evidence: claimsChange ? clean(input.changeEvidence) : null,
         change_from: claimsChange ? input.changeFrom! : null,
-        closed_at: at,
-      });
+      };
+      // After a send-back the entry still holds the first close-out: this event keeps both.
+      changes = changesBetween(entry, closeOut);
+      update = update.set({ status: to, ...closeOut, closed_at: at });
       break;
     }
     case "send_back":
+      // The close-out texts stay, for the owner to correct (DESIGN.md "The loop").
       reason = clean(input.reason);
       update = update.set({ status: to, closed_at: null });
       break;
@@ -427,7 +460,7 @@ async function transitionIn(trx: Tx, user: StaffUser, id: number, action: LoopAc
   }
   const { numUpdatedRows } = await update.executeTakeFirst();
   if (numUpdatedRows !== 1n && Number(numUpdatedRows) !== 1) return { ok: false, status: 409, refusal: "wrong_state" };
-  await recordEvent(trx, { entryId: id, userId: user.id, action, from: entry.status, to, reason, detail }, now);
+  await recordEvent(trx, { entryId: id, userId: user.id, action, from: entry.status, to, reason, detail, changes }, now);
   return { ok: true, value: undefined };
 }
 
@@ -460,7 +493,8 @@ export async function addPublicUpdate(
       .insertInto("loop_updates")
       .values({ entry_id: id, body_en: input.bodyEn.trim(), body_ur: input.bodyUr.trim(), created_at: now.toISOString(), created_by: user.id })
       .execute();
-    await recordEvent(trx, { entryId: id, userId: user.id, action: "add_update", from: found.entry.status, to: found.entry.status }, now);
+    const changes = changesBetween({}, { update_en: input.bodyEn.trim(), update_ur: input.bodyUr.trim() });
+    await recordEvent(trx, { entryId: id, userId: user.id, action: "add_update", from: found.entry.status, to: found.entry.status, changes }, now);
     return { ok: true, value: undefined };
   });
 }

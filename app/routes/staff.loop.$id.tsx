@@ -6,6 +6,7 @@ import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { forbidden, redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { actOnEntry, entryIdOr404, loadEntryPage } from "~/loop/entry-page.server";
 import { publicationSettingsOf } from "~/loop/subscriptions.server";
+import { AuditTrail } from "~/loop/ui/AuditTrail";
 import { CommentCards } from "~/loop/ui/CommentCards";
 import { CloseForm, DiscardForm, EditDraftForm, OpenForm, PublishForm, ReassignForm, SendBackForm, UpdateForm, type EntryAnswer } from "~/loop/ui/EntryForms";
 import { DueTag } from "~/loop/ui/QueueTable";
@@ -217,7 +218,7 @@ export default function EntryPage() {
       <h2>{t("entry.actions_title")}</h2>
       {page.actions.length === 0 && !page.canEdit && !page.canUpdate ? <p>{t("entry.no_actions")}</p> : null}
       {has("open") ? <OpenForm answer={answer} owners={page.owners} defaults={moveDefaults} /> : null}
-      {has("close") ? <CloseForm answer={answer} /> : null}
+      {has("close") ? <CloseForm answer={answer} defaults={page.closeDefaults} /> : null}
       {has("publish") ? <PublishForm intent="publish" /> : null}
       {has("send_back") ? <SendBackForm answer={answer} /> : null}
       {has("publish_open") ? <PublishForm intent="publish_open" /> : null}
@@ -227,40 +228,7 @@ export default function EntryPage() {
       {has("discard") ? <DiscardForm answer={answer} /> : null}
 
       <h2 id="audit">{t("entry.audit_title")}</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("entry.audit_title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.change")}</th>
-              <th scope="col">{t("audit.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.events.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <bdi>{e.at}</bdi>
-                </td>
-                <td>{e.who ?? t("audit.nobody")}</td>
-                <td>
-                  {e.action}
-                  {e.detail ? (
-                    <div className="hint">
-                      <bdi>{e.detail}</bdi>
-                    </div>
-                  ) : null}
-                </td>
-                <td>{e.from && e.to && e.from !== e.to ? t("audit.from_to", { from: e.from, to: e.to }) : (e.to ?? "")}</td>
-                <td>{e.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditTrail events={page.events} />
     </>
   );
 }

@@ -120,8 +120,9 @@ export function ReassignForm({ answer, owners, defaults }: { answer?: EntryAnswe
 
 const OUTCOMES: LoopOutcome[] = ["done", "partly_done", "not_possible"];
 
-export function CloseForm({ answer }: { answer?: EntryAnswer }) {
-  const f = useForm("close", answer, {});
+/** `defaults`: the entry's close-out so far, so a sent-back entry's owner corrects it instead of typing it again. */
+export function CloseForm({ answer, defaults }: { answer?: EntryAnswer; defaults: Values }) {
+  const f = useForm("close", answer, defaults);
   const { t } = f;
   const error = f.errorOf("outcome");
   const first = f.id("outcome");
