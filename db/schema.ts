@@ -253,7 +253,7 @@ export interface SessionTable {
 
 /**
  * A personal invitation. For an anonymous campaign nothing links it to a response:
- * it only records that (and on which day) it was completed.
+ * it only records that (and in which month) it was completed.
  */
 export interface InvitationTable {
   id: Generated<number>;
@@ -268,7 +268,10 @@ export interface InvitationTable {
   sent_at: string | null;
   /** A refusal at sending, or a bounce from the relay's bounce list, since it was accepted. */
   bounced_at: string | null;
-  /** The day (YYYY-MM-DD), not the time: a time could be matched to a response. */
+  /**
+   * The month (YYYY-MM) it was completed, no finer: a day or a time could be matched to a
+   * response (DESIGN.md "Anonymity"; migration 010). The name is older than the rule.
+   */
   completed_on: string | null;
   opted_out_at: string | null;
   last_reminded_at: string | null;
@@ -431,6 +434,8 @@ export interface LoopEventTable {
   to_status: LoopStatus | null;
   reason: string | null;
   detail: string | null;
+  /** JSON array of { field, before, after }: every text the event changed (app/loop/audit.ts). */
+  changes: string | null;
 }
 
 /** A dated update to a published entry (published entries are never silently edited). */

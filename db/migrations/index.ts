@@ -8,6 +8,7 @@ import * as m006 from "./2026-12-03-006-rate-limits";
 import * as m007 from "./2026-12-03-007-channels-and-date-completed";
 import * as m008 from "./2026-12-03-008-eligible-by-service";
 import * as m009 from "./2026-12-03-009-about-you";
+import * as m010 from "./2026-12-03-010-month-only-and-audit";
 import * as m012 from "./2026-12-03-012-tallies";
 
 /**
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-03-007-channels-and-date-completed": m007,
   "2026-12-03-008-eligible-by-service": m008,
   "2026-12-03-009-about-you": m009,
+  "2026-12-03-010-month-only-and-audit": m010,
   "2026-12-03-012-tallies": m012,
 };
 
