@@ -18,6 +18,17 @@ export async function invite(db: Kysely<Database>, campaignId: number, people: [
   return db.selectFrom("invitations").selectAll().where("campaign_id", "=", campaignId).orderBy("id").execute();
 }
 
+/**
+ * What the sender records when the mail relay accepts a campaign's queued invitation
+ * emails (app/mail/sender.server.ts): the emails sent, the invitations delivered at `at`.
+ */
+export async function relayAccepted(db: Kysely<Database>, campaignId: number, at: Date): Promise<void> {
+  const ids = (await db.selectFrom("invitations").select("id").where("campaign_id", "=", campaignId).where("sent_at", "is", null).execute()).map((i) => i.id);
+  if (ids.length === 0) return;
+  await db.updateTable("outbox").set({ status: "sent", sent_at: at.toISOString() }).where("kind", "=", "invitation").where("invitation_id", "in", ids).execute();
+  await db.updateTable("invitations").set({ sent_at: at.toISOString() }).where("id", "in", ids).execute();
+}
+
 export function daysAfter(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }

@@ -12,14 +12,14 @@ import { countSubmittedResponse } from "~/results/rollup.server";
  *
  * Parent survey ("overall" satisfaction = headline, "contact" yes/no, "comment" long text):
  * - spring campaign (opens 2026-01-05; eligible count 40; no invitations), service A,
- *   10 responses in February 2026, overall 5 5 5 5 4 4 3 2 1 dont_know.
+ *   10 paper responses in February 2026, overall 5 5 5 5 4 4 3 2 1 dont_know.
  * - summer campaign (opens 2026-04-13; no invitations, no eligible count), service A,
  *   4 responses in May 2026, overall 5 4 2 1.
  * - autumn campaign (opens 2026-09-01), services A and B, invitations: A 20 (18
  *   delivered, 2 bounced), B 5 (all delivered), 1 never sent to A? no: see below.
  *   Service A: 12 responses in October 2026 (English; the first two on paper, the rest
- *   open link), overall 5 5 5 4 4 4 4 3 2 1 dont_know dont_know, contact yes ×8 then no ×4,
- *   comments on the first two. Service B: 3 responses (Urdu, open link), overall 5 4 1,
+ *   through their invitations), overall 5 5 5 4 4 4 4 3 2 1 dont_know dont_know, contact yes ×8 then no ×4,
+ *   comments on the first two. Service B: 3 responses (Urdu, invitations), overall 5 4 1,
  *   contact yes ×3, one comment.
  * Setting survey: autumn campaign, service A, eligible count 10, 6 responses, overall
  *   5 5 4 3 2 dont_know.
@@ -223,19 +223,19 @@ export async function buildResultsDataSet(db: Kysely<Database>, prefix: string):
     await countSubmittedResponse(db, id);
   };
 
-  for (const v of ["5", "5", "5", "5", "4", "4", "3", "2", "1", "dont_know"]) await respond(parent, spring, serviceA, "2026-02-10", { overall: v });
+  for (const v of ["5", "5", "5", "5", "4", "4", "3", "2", "1", "dont_know"]) await respond(parent, spring, serviceA, "2026-02-10", { overall: v }, { channel: "paper" });
   for (const v of ["5", "4", "2", "1"]) await respond(parent, summer, serviceA, "2026-05-12", { overall: v });
   const autumnA = ["5", "5", "5", "4", "4", "4", "4", "3", "2", "1", "dont_know", "dont_know"];
   for (const [i, v] of autumnA.entries()) {
     const answers: Answers = { overall: v, contact: i < 8 ? "yes" : "no" };
     if (i === 0) answers.comment = COMMENTS.formula;
     if (i === 1) answers.comment = COMMENTS.child;
-    await respond(parent, autumn, serviceA, "2026-10-14", answers, { channel: i < 2 ? "paper" : "open_link" });
+    await respond(parent, autumn, serviceA, "2026-10-14", answers, { channel: i < 2 ? "paper" : "invitation" });
   }
   for (const [i, v] of ["5", "4", "1"].entries()) {
     const answers: Answers = { overall: v, contact: "yes" };
     if (i === 0) answers.comment = COMMENTS.urdu;
-    await respond(parent, autumn, serviceB, "2026-10-15", answers, { language: "ur" });
+    await respond(parent, autumn, serviceB, "2026-10-15", answers, { language: "ur", channel: "invitation" });
   }
   for (const v of ["5", "5", "4", "3", "2", "dont_know"]) await respond(setting, settingCampaign, serviceA, "2026-10-20", { overall: v });
   for (const v of ["5", "4", "4", "1"]) await respond(partner, partnerCampaign, serviceA, "2026-10-21", { overall: v });

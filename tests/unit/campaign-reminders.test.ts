@@ -8,7 +8,7 @@ import { countRemindable, sendReminders, sendScheduledReminders } from "~/campai
 import { createTestDb } from "../support/db";
 import { makeCampaign } from "../support/fixtures";
 import { makeStaff } from "../support/staff";
-import { PUBLIC_URL, daysAfter, invite } from "../support/campaigns";
+import { PUBLIC_URL, daysAfter, invite, relayAccepted } from "../support/campaigns";
 
 const sent = new Date("2026-11-02T09:00:00.000Z");
 const base = { sent_at: sent.toISOString(), completed_on: null, opted_out_at: null, bounced_at: null };
@@ -70,6 +70,8 @@ describe("sending reminders", () => {
       ],
       sent,
     );
+    // Reminders go to delivered invitations: the relay accepted these at once.
+    await relayAccepted(db, campaign.id, sent);
     const byEmail = Object.fromEntries(invitations.map((i) => [i.email, i.id]));
     await db.updateTable("invitations").set({ completed_on: "2026-11" }).where("id", "=", byEmail["done@example.com"]).execute();
     await db.updateTable("invitations").set({ opted_out_at: "2026-11-03T10:00:00.000Z" }).where("id", "=", byEmail["stop@example.com"]).execute();
@@ -112,6 +114,7 @@ describe("sending reminders", () => {
       PUBLIC_URL,
       sent,
     );
+    await relayAccepted(db, campaign.id, sent);
     const member = await makeStaff(db, "service_member", [second]);
     const result = await sendReminders(db, campaign.id, { kind: "manual", userId: member.id, serviceIds: [second] }, daysAfter(sent, 1), { publicUrl: PUBLIC_URL });
     expect(result.recipients).toBe(1);
@@ -131,6 +134,7 @@ describe("sending reminders", () => {
 
     const { campaign: closed } = await makeCampaign(db, { closes: "2026-11-10T23:59:59.999Z" });
     await invite(db, closed.id, [["late@example.com", "en"]], sent);
+    await relayAccepted(db, closed.id, sent);
     expect((await sendReminders(db, closed.id, { kind: "manual", userId: admin.id }, daysAfter(sent, 30), { publicUrl: PUBLIC_URL })).recipients).toBe(0);
     expect(await reminderMail()).toEqual([]);
   });
@@ -176,6 +180,7 @@ describe("sending reminders", () => {
     const { campaign: closed } = await makeCampaign(db, { closes: "2026-11-05T23:59:59.999Z" });
     await db.updateTable("campaigns").set({ reminder_days: "1" }).where("id", "=", closed.id).execute();
     await invite(db, closed.id, [["late@example.com", "en"]], sent);
+    await relayAccepted(db, closed.id, sent);
     expect(await sendScheduledReminders(db, daysAfter(sent, 8), { publicUrl: PUBLIC_URL })).toEqual({ rounds: 0, emails: 0 });
   });
 });

@@ -70,7 +70,8 @@ describe("a big invitation upload", () => {
     expect(seen.every((s) => s.due === 0)).toBe(true);
 
     const invitations = await db.selectFrom("invitations").select(["id", "email", "language", "sent_at"]).orderBy("id").execute();
-    expect(invitations[0]).toMatchObject({ email: "parent0@example.com", language: "en", sent_at: now.toISOString() });
+    // Queued: delivered only once the mail relay accepts each email.
+    expect(invitations[0]).toMatchObject({ email: "parent0@example.com", language: "en", sent_at: null });
     expect(invitations[4_999]).toMatchObject({ email: "parent4999@example.com", language: "ur" });
     const outbox = await db.selectFrom("outbox").select(["invitation_id", "to_address", "next_attempt_at", "created_at"]).orderBy("id").execute();
     expect(outbox.map((o) => [o.invitation_id, o.to_address])).toEqual(invitations.map((i) => [i.id, i.email]));

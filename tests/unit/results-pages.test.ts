@@ -140,18 +140,23 @@ describe("the board dashboard", () => {
     expect(view.term).toBe("2026-autumn");
     const kpi = (key: string) => view.kpis.find((k) => k.key === key)!;
     const terms = (key: string) => kpi(key).points.map((p) => [p.label, look(p.figure)]);
-    // Parental surveys returned, campaigns by the term they opened in:
-    // spring: 10 returned / eligible 40 = 25.0%; summer: no invitations and no eligible count;
-    // autumn: 15 returned / (18 + 5 delivered; 2 bounced are not) = 15/23 = 65.2%.
+    // Parental surveys returned, each term's answers over the campaigns open during it:
+    // spring: 10 paper / eligible 40 = 25.0%; summer: no invitations and no eligible count;
+    // autumn: 13 invitation responses / (18 + 5 delivered; 2 bounced are not) = 13/23 = 56.5%;
+    // its 2 paper responses have no eligible count, so they are reported beside the rate.
     // Spring's rate is hidden with spring's respondents (see parental satisfaction below).
     expect(terms("parent_return")).toEqual([
       ["Autumn term 2025", { kind: "not_available", reason: "no_denominator" }],
       ["Spring term 2026", HIDDEN],
       ["Summer term 2026", { kind: "not_available", reason: "no_denominator" }],
-      ["Autumn term 2026", shown(15, 23)],
+      ["Autumn term 2026", shown(13, 23)],
     ]);
-    expect(shown(15, 23)).toEqual({ kind: "shown", pct: 65.2, n: 23, interval: [44.9, 81.2], smallNumbers: false });
-    expect(kpi("parent_return").current.returns).toMatchObject({ completed: 15, delivered: 23, bounced: HIDDEN, eligible: null });
+    expect(shown(13, 23)).toEqual({ kind: "shown", pct: 56.5, n: 23, interval: [36.8, 74.4], smallNumbers: false });
+    const returns = kpi("parent_return").current.returns!;
+    expect(returns).toMatchObject({ delivered: 23, eligible: null });
+    expect(returns.channels.map((c) => [c.channel, look(c.figure)])).toEqual([["invitation", shown(13, 23)]]);
+    // 2 paper responses are a group of fewer than 5: the board sees them hidden.
+    expect(returns.withoutDenominator).toEqual([{ channel: "paper", label: "On paper", responses: { kind: "suppressed", reason: "fewer_than", threshold: 5 } }]);
     // Parental satisfaction: spring 5 5 5 5 4 4 → 6 of 10; summer 5 4 of 4 answers (hidden:
     // fewer than 5); autumn A 5 5 5 4 4 4 4 + B 5 4 → 9 of 15. Spring is hidden too: the
     // survey's page shows all 29 responses, and 29 − 15 − 10 would give summer's 4.
@@ -178,14 +183,17 @@ describe("the board dashboard", () => {
     expect(current("partners_positive")).toEqual(shown(3, 4, true));
     expect(shown(3, 4, true).pct).toBe(75);
     expect(look(view.kpis.find((k) => k.key === "parent_satisfaction")!.points[2].figure)).toEqual(shown(2, 4, true));
-    expect(view.kpis.find((k) => k.key === "parent_return")!.current.returns).toMatchObject({ bounced: { kind: "shown", count: 2, smallNumbers: true } });
+    expect(view.kpis.find((k) => k.key === "parent_return")!.current.returns!.withoutDenominator).toEqual([
+      { channel: "paper", label: "On paper", responses: { kind: "shown", count: 2, smallNumbers: true } },
+    ]);
   });
 
   it("exports the same table as CSV, hidden figures in words", async () => {
     const { rows } = await download(dashboardCsv, board, "/staff/dashboard/export.csv?term=2026-autumn");
     expect(rows[0]).toEqual(["KPI", "Term", "%", "n", "95% interval from", "95% interval to", "Note"]);
     const row = (kpi: string, term: string) => rows.find((r) => r[0] === kpi && r[1] === term)!.slice(2);
-    expect(row("Parental surveys returned", "Autumn term 2026")).toEqual(["65.2", "23", "44.9", "81.2", ""]);
+    expect(row("Parental surveys returned", "Autumn term 2026")).toEqual(["56.5", "23", "36.8", "74.4", ""]);
+    expect(row("Parental surveys returned: Personal invitation link", "Autumn term 2026")).toEqual(["56.5", "23", "36.8", "74.4", ""]);
     expect(row("Parental surveys returned", "Spring term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
     expect(row("Parental surveys returned", "Summer term 2026")[0]).toBe("not available: no invitations were delivered and no eligible count was recorded");
     expect(row("Parental satisfaction", "Autumn term 2026")).toEqual(["60", "15", "35.7", "80.2", ""]);
@@ -193,7 +201,9 @@ describe("the board dashboard", () => {
     expect(row("Parental satisfaction", "Spring term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
     expect(row("Education settings responding positive", "Autumn term 2026")).toEqual(["50", "6", "18.8", "81.2", ""]);
     expect(row("Partner organisations responding positive", "Autumn term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
-    expect(rows).toHaveLength(1 + 4 * 4);
+    // 4 KPIs × 4 terms, then the return rate per channel: spring's paper rate, summer's 4
+    // open-link responses without a denominator, autumn's invitation rate and 2 paper ones.
+    expect(rows).toHaveLength(1 + 4 * 4 + 4);
     const adminCsv = await download(dashboardCsv, admin, "/staff/dashboard/export.csv?term=2026-autumn");
     expect(adminCsv.rows.find((r) => r[0] === "Partner organisations responding positive" && r[1] === "Autumn term 2026")!.slice(2)).toEqual([
       "75",
@@ -253,11 +263,23 @@ describe("a survey's results", () => {
       ["Summer term 2026", HIDDEN],
       ["Autumn term 2026", shown(9, 15)],
     ]);
-    // Return rate: spring 10 / eligible 40, autumn 15 / 23 delivered; summer left out.
-    // (10 + 15) / (40 + 23) = 25/63 = 39.7%.
-    expect(look(view.returnRate.figure)).toEqual(shown(25, 63));
-    expect(shown(25, 63)).toEqual({ kind: "shown", pct: 39.7, n: 63, interval: [28.5, 52], smallNumbers: false });
-    expect(view.returnRate).toMatchObject({ completed: 25, delivered: 23, eligible: 40, campaignsWithoutDenominator: 1, bounced: HIDDEN });
+    // Return rate: spring 10 paper / eligible 40, autumn 13 invitation responses / 23
+    // delivered; summer's 4 open-link and autumn's 2 paper responses have no denominator.
+    // (13 + 10) / (23 + 40) = 23/63 = 36.5%.
+    expect(look(view.returnRate.figure)).toEqual(shown(23, 63));
+    expect(shown(23, 63)).toEqual({ kind: "shown", pct: 36.5, n: 63, interval: [25.7, 48.9], smallNumbers: false });
+    expect(view.returnRate).toMatchObject({ delivered: 23, eligible: 40 });
+    // Per channel (admins see every one, flagged where the board cannot): 13/23 = 56.5%, 10/40 = 25.0%.
+    const forAdmin = (await load<{ view: Survey }>(surveyPage, admin, path(), params())).view.returnRate;
+    expect(forAdmin.channels.map((c) => [c.channel, look(c.figure)])).toEqual([
+      ["invitation", shown(13, 23, true)],
+      ["paper", shown(10, 40, true)],
+    ]);
+    expect(shown(10, 40)).toMatchObject({ pct: 25, interval: [14.2, 40.2] });
+    expect(forAdmin.withoutDenominator.map((w) => [w.channel, w.responses])).toEqual([
+      ["open_link", { kind: "shown", count: 4, smallNumbers: true }],
+      ["paper", { kind: "shown", count: 2, smallNumbers: true }],
+    ]);
     expect(view.comments).toBeNull();
   });
 
@@ -299,8 +321,8 @@ describe("a survey's results", () => {
     expect(look(ur.headline!.positive)).toEqual(HIDDEN);
     expect(ur.returnRate.notForThisCut).toBe(true);
     expect(look(ur.returnRate.figure)).toEqual({ kind: "not_available", reason: "no_denominator" });
-    // Paper: service A's first two autumn responses (5 5): 2 answers.
-    expect(look((await view(admin, "?channel=paper")).headline!.positive)).toEqual(shown(2, 2, true));
+    // Paper: spring's 10 (6 positive) and service A's first two autumn responses (5 5): 8 of 12.
+    expect(look((await view(admin, "?channel=paper")).headline!.positive)).toEqual(shown(8, 12, true));
     // Service A for its own member: spring 10 + summer 4 + autumn A 12 = 26 answers;
     // positive 6 + 2 + 7 = 15 → 57.7%, flagged: the board cannot see it, since all (29)
     // minus A (26) would give service B's 3.
@@ -329,6 +351,7 @@ describe("a survey's results", () => {
   });
 
   it("exports each table as the page shows it: hidden cells as words, never numbers", async () => {
+    const HIDDEN_NOTE = "Hidden so that nobody can be identified: figures from fewer than 5 responses are not shown.";
     const csv = async (who: Staff, tableName: string, q = "") => download(surveyCsv, who, path(`/export.csv?table=${tableName}${q}`), params());
     const summary = table((await csv(board, "summary")).rows);
     expect(summary).toEqual([
@@ -336,7 +359,14 @@ describe("a survey's results", () => {
       ["Satisfied (% positive)", "58.6", "29", "40.7", "74.5", ""],
       ["Dissatisfied (% negative)", "24.1", "29", "12.2", "42.1", ""],
       ["Answered “don’t know”", "", "3", "", "", ""],
-      ["Return rate", "39.7", "63", "28.5", "52", ""],
+      // 23/63, each channel's rate and the responses with no denominator (summer's 4 open
+      // link, autumn's 2 paper). The board cannot see the channel cuts (hidden along the
+      // channel hierarchy), so their rates and counts are words.
+      ["Return rate", "36.5", "63", "25.7", "48.9", ""],
+      ["Return rate: Personal invitation link", "fewer than 5 responses", "fewer than 5 responses", "", "", HIDDEN_NOTE],
+      ["Return rate: On paper", "fewer than 5 responses", "fewer than 5 responses", "", "", HIDDEN_NOTE],
+      ["Responses with no denominator: Open link or QR code", "", "fewer than 5 responses", "", "", ""],
+      ["Responses with no denominator: On paper", "", "fewer than 5 responses", "", "", ""],
     ]);
     const trend = table((await csv(board, "trend")).rows);
     expect(trend.slice(1).map((r) => r.slice(0, 3))).toEqual([
