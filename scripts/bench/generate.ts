@@ -281,7 +281,7 @@ export function generateBenchData(file: string, params: BenchParams, log: (line:
       for (let i = 0; i < invited; i++) {
         const sent = rnd.chance(0.98) ? new Date(from).toISOString() : null;
         const bounced = sent && rnd.chance(0.05) ? new Date(from + 3_600_000).toISOString() : null;
-        const completed = sent && !bounced && i < plan.responses * 0.7 ? new Date(from + 86_400_000).toISOString().slice(0, 10) : null;
+        const completed = sent && !bounced && i < plan.responses * 0.7 ? new Date(from + 86_400_000).toISOString().slice(0, 7) : null;
         insertInvitation.run(
           plan.id,
           plan.services[i % plan.services.length],

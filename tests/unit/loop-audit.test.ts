@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "@db/schema";
-import { applyTransition, createDraft, editDraft } from "~/loop/loop.server";
+import { applyTransition, editDraft } from "~/loop/loop.server";
 import { loadEntryPage, type AuditRow } from "~/loop/entry-page.server";
 import { sendLoopReminders } from "~/loop/reminders.server";
 import { createTestDb } from "../support/db";
 import { testPublication } from "../support/context";
-import { CLOSE_OUT, makeLoopWorld, type LoopWorld } from "../support/loop";
+import { CLOSE_OUT, makeEntry, makeLoopWorld, type LoopWorld } from "../support/loop";
 
 // DESIGN.md "The loop": every transition and every change of text is kept in the audit trail
 // with who, when (date and time), why, and the text before and after; it reads in words,
@@ -29,22 +29,7 @@ const shown = ({ id: _id, ...row }: AuditRow) => row;
 
 async function draftEditedOpened() {
   const { users } = world;
-  const created = await createDraft(
-    db,
-    users.memberA,
-    {
-      leadServiceId: world.serviceA,
-      contributingServiceIds: [],
-      period: "2026-autumn",
-      theme: "communication",
-      youSaidEn: "Calls go unanswered.",
-      youSaidUr: "کالز کا جواب نہیں ملتا۔",
-      source: "survey",
-    },
-    at("2026-10-01T09:00:00Z"),
-  );
-  if (!created.ok) throw new Error("draft");
-  const id = created.value;
+  const id = await makeEntry(db, world, "draft", { now: at("2026-10-01T09:00:00Z"), draft: { youSaidEn: "Calls go unanswered.", youSaidUr: "کالز کا جواب نہیں ملتا۔" } });
   const edited = await editDraft(
     db,
     users.memberA,
