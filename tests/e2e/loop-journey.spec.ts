@@ -105,6 +105,9 @@ test("a You said goes from three comments to a published We did that a parent ra
   // 5. The owner sees why, and closes it out again with a better "We did".
   await switchUser(page, ACCOUNTS.member, entryPath);
   await expect(page.getByRole("note", { name: "Sent back: what needs fixing" })).toContainText(sendBackReason);
+  // The close-out form starts from what was sent back: the owner corrects it.
+  await expect(page.getByRole("region", { name: "Close out" }).getByLabel("We did (English)")).toHaveValue(firstWeDidEn);
+  await expect(page.getByRole("region", { name: "Close out" }).getByLabel("We did (Urdu)")).toHaveValue(weDidUr);
   await closeOut(page, weDidEn, weDidUr);
 
   // 6. The PCF publishes it; nothing is public before that.
@@ -159,5 +162,10 @@ test("a You said goes from three comments to a published We did that a parent ra
     await expect(row).toContainText(change);
   }
   await expect(rows.nth(4)).toContainText(sendBackReason);
+  // Each close-out keeps its "We did": the second shows the first as its before.
+  await expect(rows.nth(3)).toContainText(firstWeDidEn);
+  await expect(rows.nth(5)).toContainText(`Before: ${firstWeDidEn} After: ${weDidEn}`);
+  // Date and time, in words.
+  await expect(rows.nth(1).getByRole("cell").first()).toHaveText(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
   await expectNoAxeViolations(page, "entry page with its audit trail (en)");
 });

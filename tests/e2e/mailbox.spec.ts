@@ -99,6 +99,9 @@ function writeMail() {
   const failed = {
     subject: `Reminder: SENAR survey ${tag}`,
     error: `EENVELOPE: 550 Mailbox unavailable: gone.${tag}@example.test`,
+    // A reminder's recipient is hidden (DESIGN "Anonymity"), in its error too.
+    shownError: "EENVELOPE: 550 Mailbox unavailable: ••••••",
+    to: `gone.${tag}@example.test`,
     id: 0,
   };
   failed.id = insertOutboxRow({
@@ -130,8 +133,10 @@ test.describe("the mailbox", () => {
     await expect(row(page, mail.ur.subject).getByText("Waiting to send", { exact: true })).toBeVisible();
     const failedRow = row(page, mail.failed.subject);
     await expect(failedRow.getByText("Failed", { exact: true })).toBeVisible();
-    await expect(failedRow.getByText(mail.failed.error)).toBeVisible();
+    await expect(failedRow.getByText(mail.failed.shownError)).toBeVisible();
     await expect(failedRow.getByText("Error:")).toBeVisible();
+    await expect(failedRow.getByText("Hidden: a family who has not answered")).toBeVisible();
+    await expect(page.getByText(mail.failed.to)).toHaveCount(0);
     await expectNoAxeViolations(page, "mailbox (en)");
 
     await page.getByRole("link", { name: exactly(mail.ur.subject) }).click();
@@ -159,7 +164,9 @@ test.describe("the mailbox", () => {
     await expectNoAxeViolations(page, "mailbox (ur)");
     await page.goto(`/staff/mailbox/${mail.failed.id}?lng=ur`);
     await expect(page.getByRole("button", { name: "ابھی دوبارہ کوشش کریں" })).toBeVisible();
-    await expect(page.getByText(mail.failed.error)).toBeVisible();
+    await expect(page.getByText(mail.failed.shownError)).toBeVisible();
+    await expect(page.getByText("پوشیدہ: ایک خاندان جس نے ابھی جواب نہیں دیا")).toBeVisible();
+    await expect(page.getByText(mail.failed.to)).toHaveCount(0);
     await expectNoAxeViolations(page, "mailbox message (ur)");
   });
 
