@@ -321,65 +321,89 @@ export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, 
   };
   for (const [id, o] of open) if (o && !hidden.has(id) && smallestGap(id) < k) hidden.add(id);
 
-  // 3. Complementary hiding along every hierarchy, until nothing changes.
-  const complement = (whole: number, idx: readonly number[], d: number, parts: readonly number[]): boolean => {
-    let changed = false;
+  // 3. Complementary hiding along every hierarchy and same-group cuts, until nothing
+  // changes: a worklist of newly hidden cuts, each looking only at the splits it is in.
+  const queue: number[] = [];
+  const hide = (id: number) => {
+    if (hidden.has(id)) return;
+    hidden.add(id);
+    queue.push(id);
+  };
+  // Splits whose hidden parts already hold k stay so (cuts are only ever hidden, never
+  // shown again): they are not summed again. Key: the whole, the dimension, which split.
+  const satisfied = new Set<number>();
+  /** One split of `whole` along dimension d: hide the smallest shown parts until the hidden ones hold k. */
+  const complement = (whole: number, wholeValue: number, d: number, j: number, parts: readonly number[]) => {
+    const key = (whole * dims.length + d) * 8 + j;
+    if (satisfied.has(key)) return;
     let hiddenSum = 0;
     let anyHidden = false;
     const shown: { id: number; n: number }[] = [];
     for (const p of parts) {
-      const id = replace(whole, idx, d, p);
-      const n = counts.get(id) ?? 0;
-      if (n === 0) continue;
+      const id = whole + (p - wholeValue) * strides[d];
+      const n = counts.get(id);
+      if (n === undefined) continue;
       if (isHiddenPart(id)) {
         hiddenSum += n;
         anyHidden = true;
       } else shown.push({ id, n });
     }
-    if (!anyHidden && !hidden.has(whole)) return false;
+    if (!anyHidden && !hidden.has(whole)) return;
+    if (anyHidden && hiddenSum >= k) {
+      satisfied.add(key);
+      return;
+    }
     // Smallest first; equal sizes in the hierarchy's order.
-    shown.sort((a, b) => a.n - b.n);
+    shown.sort((x, y) => x.n - y.n);
     let next = 0;
     if (!anyHidden && shown.length > 0) {
-      hidden.add(shown[next].id);
+      hide(shown[next].id);
       hiddenSum += shown[next++].n;
-      changed = true;
     }
     while (hiddenSum < k) {
       if (next >= shown.length) {
-        if (!hidden.has(whole)) hidden.add(whole), (changed = true);
+        hide(whole);
         break;
       }
-      hidden.add(shown[next].id);
+      hide(shown[next].id);
       hiddenSum += shown[next++].n;
-      changed = true;
     }
-    return changed;
+    satisfied.add(key);
   };
-  // A wider cut with as many respondents as a narrower one is the same group under
-  // another name (organisation = its only service, say): hidden one, hidden both.
-  const sameGroup = (id: number, idx: readonly number[]): boolean => {
-    let changed = false;
+  // For each value, the splits of wider values it is a part of, and its narrower values.
+  const containing = dims.map((dim) => {
+    const list: { whole: number; j: number; parts: number[] }[][] = dim.codes.map(() => []);
+    dim.partitions.forEach((splits, whole) => splits.forEach((parts, j) => parts.forEach((p) => list[p].push({ whole, j, parts }))));
+    return list;
+  });
+  const children = dims.map((dim) => {
+    const list: number[][] = dim.codes.map(() => []);
+    dim.parents.forEach((ps, c) => ps.forEach((p) => list[p].push(c)));
+    return list;
+  });
+  for (const id of hidden) queue.push(id);
+  for (const [id, o] of open) if (!o) queue.push(id);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
     const n = counts.get(id)!;
+    const idx = decode(id);
+    const isOpen = open.get(id)!;
     for (let d = 0; d < dims.length; d++) {
-      for (const p of dims[d].parents[idx[d]]) {
-        const up = replace(id, idx, d, p);
-        if (!open.get(up) || counts.get(up) !== n || hidden.has(up) === hidden.has(id)) continue;
-        hidden.add(up);
-        hidden.add(id);
-        changed = true;
+      // As a part: a hidden part of k or more already satisfies every split it is in.
+      if (n < k || !isOpen) {
+        for (const split of containing[d][idx[d]]) {
+          const whole = replace(id, idx, d, split.whole);
+          if (open.get(whole)) complement(whole, split.whole, d, split.j, split.parts);
+        }
       }
-    }
-    return changed;
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [id, o] of open) {
-      if (!o) continue;
-      const idx = decode(id);
-      if (sameGroup(id, idx)) changed = true;
-      for (let d = 0; d < dims.length; d++) {
-        for (const parts of dims[d].partitions[idx[d]]) if (complement(id, idx, d, parts)) changed = true;
+      if (!isOpen) continue;
+      // As a whole: its own splits.
+      dims[d].partitions[idx[d]].forEach((parts, j) => complement(id, idx[d], d, j, parts));
+      // A wider or narrower cut with as many respondents is the same group under another
+      // name (an organisation and its only service, say): hidden one, hidden both.
+      for (const v of [...dims[d].parents[idx[d]], ...children[d][idx[d]]]) {
+        const other = replace(id, idx, d, v);
+        if (open.get(other) && counts.get(other) === n) hide(other);
       }
     }
   }
