@@ -83,7 +83,8 @@ export default function KeyInResponse() {
         {/* i18n-dynamic: campaigns:keyed.keyed_today_ (plural forms) */}
         {t(`keyed.keyed_today`, { count: data.keyedToday })} <Link to={`${base}/responses`}>{t("keyed.list_link")}</Link>
       </p>
-      <StaffForm noValidate>
+      {/* A new form (new token) after each save: its fields start again from what is kept, even when the page is not reloaded. */}
+      <StaffForm noValidate key={data.formToken}>
         <input type="hidden" name="form_token" value={meta.form_token || data.formToken} />
         <KeyedFields
           meta={meta}

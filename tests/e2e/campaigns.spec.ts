@@ -220,16 +220,18 @@ test("a service member keys in a paper response for their own service", async ({
   await expect(page).toHaveURL(new RegExp(`/staff/campaigns/${id}$`));
   await expect(page.getByRole("link", { name: c("en", "overview.edit") })).toHaveCount(0);
   await page.getByRole("link", { name: c("en", "overview.key_in") }).click();
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: c("en", "keyed.submit") }) });
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: c("en", "keyed.submit_another") }) });
+  const opensOn = dbQuery<{ opens_at: string }>("SELECT opens_at FROM campaigns WHERE id = ?", id)[0].opens_at.slice(0, 10);
 
-  // Nothing filled in: an error summary, and the page in Urdu too.
-  await form.getByRole("button", { name: c("en", "keyed.submit") }).click();
+  // Nothing filled in: an error summary, the date completed first, and the page in Urdu too.
+  await form.getByRole("button", { name: c("en", "keyed.submit_another") }).click();
+  await expect(page.getByRole("alert")).toContainText(c("en", "keyed.errors.completed_on_required"));
   await expect(page.getByRole("alert")).toContainText(c("en", "keyed.errors.channel_required"));
   await expect(page.getByRole("alert")).toContainText(tr("en", "survey:errors.required_choice"));
   await expectNoAxeViolations(page, "keyed response with errors (en)");
   await page.goto(`/staff/campaigns/${id}/responses/new?lng=ur`);
   await expectLanguage(page, "ur");
-  await page.getByRole("button", { name: c("ur", "keyed.submit") }).click();
+  await page.getByRole("button", { name: c("ur", "keyed.submit_another") }).click();
   await expect(page.getByRole("alert")).toContainText(c("ur", "keyed.errors.language_required"));
   await expectNoAxeViolations(page, "keyed response with errors (ur)");
 
@@ -242,28 +244,59 @@ test("a service member keys in a paper response for their own service", async ({
     if ((await radios.count()) > 0) await radios.first().check();
     else await group.getByRole("checkbox").first().check();
   }
-  const boxes = form.getByRole("textbox");
+  // The answers' text boxes (the date completed is a date field, filled below).
+  const boxes = form.locator("textarea, input[type=text]");
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill("Posted back on paper.");
   await form.getByRole("radio", { name: c("en", "keyed.channels.paper") }).check();
   await form.getByRole("radio", { name: c("en", "keyed.languages.en") }).check();
   await expect(form.getByRole("radio", { name: "SENAR North" })).toBeChecked();
   await expect(form.getByRole("radio", { name: "SENAR South" })).toHaveCount(0);
-  await form.getByRole("button", { name: c("en", "keyed.submit") }).click();
-  await expect(h1(page, c("en", "keyed.saved_title"))).toBeVisible();
-  await expect(page.getByRole("status", { name: tr("en", "staff:flash_label") })).toContainText(c("en", "flash.response_saved"));
-  await expect(page.getByRole("link", { name: c("en", "keyed.another") })).toBeVisible();
-  await expectNoAxeViolations(page, "keyed response saved (en)");
 
-  const rows = dbQuery<{ channel: string; language: string; service: string; submitted_at: string | null }>(
-    `SELECT r.channel, r.language, s.slug AS service, r.submitted_at FROM responses r
+  // A date before the campaign opened is refused, with everything typed kept.
+  const date = form.getByLabel(c("en", "keyed.completed_on"));
+  await date.fill("2020-01-15");
+  await form.getByRole("button", { name: c("en", "keyed.submit_another") }).click();
+  await expect(page.getByRole("alert")).toContainText(c("en", "keyed.errors.completed_on_outside", { first: "\u0000", last: "" }).split("\u0000")[0]);
+  await expect(form.getByRole("radio", { name: c("en", "keyed.channels.paper") })).toBeChecked();
+  await expect(form.getByRole("textbox").last()).toHaveValue("Posted back on paper.");
+  await expectNoAxeViolations(page, "keyed response with a date outside the campaign (en)");
+
+  await date.fill(opensOn);
+  await form.getByRole("button", { name: c("en", "keyed.submit_another") }).click();
+  await expect(page.getByRole("status", { name: tr("en", "staff:flash_label") })).toContainText(c("en", "flash.response_saved_next"));
+  // The next blank form keeps the date, channel, language and service, and counts the form.
+  await expect(form.getByLabel(c("en", "keyed.completed_on"))).toHaveValue(opensOn);
+  await expect(form.getByRole("radio", { name: c("en", "keyed.channels.paper") })).toBeChecked();
+  await expect(form.getByRole("radio", { name: c("en", "keyed.languages.en") })).toBeChecked();
+  await expect(form.getByRole("textbox").last()).toHaveValue("");
+  await expect(page.getByText(c("en", "keyed.keyed_today_one", { count: 1 }))).toBeVisible();
+  await expectNoAxeViolations(page, "keyed response saved, next form (en)");
+
+  const rows = dbQuery<{ channel: string; language: string; service: string; submitted_at: string | null; completed_on: string }>(
+    `SELECT r.channel, r.language, s.slug AS service, r.submitted_at, r.completed_on FROM responses r
        JOIN users u ON u.id = r.keyed_by_user_id JOIN services s ON s.id = r.service_id
       WHERE r.campaign_id = ? AND u.email = ?`,
     id,
     "member.senar-north@demo.test",
   );
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ channel: "paper", language: "en", service: "senar-north" });
+  expect(rows[0]).toMatchObject({ channel: "paper", language: "en", service: "senar-north", completed_on: opensOn });
   expect(rows[0].submitted_at).toBeTruthy();
+
+  // The list of keyed responses; void the form with a reason.
+  await page.getByRole("link", { name: c("en", "keyed.list_link") }).click();
+  await expect(h1(page, c("en", "keyed_list.title"))).toBeVisible();
+  await expectNoAxeViolations(page, "keyed responses (en)");
+  await page.getByRole("link", { name: new RegExp(c("en", "keyed_list.open")) }).first().click();
+  await expect(h1(page, c("en", "keyed_edit.title"))).toBeVisible();
+  await expectNoAxeViolations(page, "correct or void a keyed form (en)");
+  await page.getByRole("button", { name: c("en", "keyed_edit.submit_void") }).click();
+  await expect(page.getByRole("alert")).toContainText(c("en", "keyed_edit.errors.reason_required"));
+  await page.getByLabel(c("en", "keyed_edit.void_reason")).fill("Keyed twice");
+  await page.getByRole("button", { name: c("en", "keyed_edit.submit_void") }).click();
+  await expect(page.getByRole("status", { name: tr("en", "staff:flash_label") })).toContainText(c("en", "flash.response_voided"));
+  await expect(page.getByRole("cell", { name: c("en", "keyed_list.voided") })).toBeVisible();
+  expect(dbQuery<{ void_reason: string }>("SELECT void_reason FROM responses WHERE campaign_id = ? AND keyed_by_user_id IS NOT NULL", id)).toEqual([{ void_reason: "Keyed twice" }]);
 });
 
 test("a member of another service gets 403 on a campaign's pages by URL", async ({ page }) => {
