@@ -6,12 +6,12 @@ import type { TallyListRowView } from "./tally-page.server";
 export function TallyList({ campaignId, tallies }: { campaignId: number; tallies: TallyListRowView[] }) {
   const { t } = useTranslation("campaigns");
   return (
-    <section aria-labelledby="tallies-title">
+    <section>
       <h2 id="tallies-title">{t("tally.list_title")}</h2>
       {tallies.length === 0 ? (
         <p>{t("tally.list_empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" tabIndex={0} aria-labelledby="tallies-title">
           <table>
             <caption className="visually-hidden">{t("tally.list_title")}</caption>
             <thead>
