@@ -30,27 +30,17 @@ export function ReturnDetails({ view }: { view: ReturnRateView }) {
   return (
     <>
       {view.channels.length > 0 ? (
-        <div className="table-wrap">
-          <table className="results-table">
-            <caption>{t("return_rate.by_channel")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("return_rate.channel")}</th>
-                <th scope="col">{t("return_rate.rate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.channels.map((c) => (
-                <tr key={c.channel}>
-                  <th scope="row">{c.label}</th>
-                  <td>
-                    <FigureText figure={c.figure} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list, not a table: it sits inside the figures' summary list and must reflow at 320 px.
+        <>
+          <p className="results-details__title">{t("return_rate.by_channel")}</p>
+          <ul className="results-details">
+            {view.channels.map((c) => (
+              <li key={c.channel}>
+                <bdi>{c.label}</bdi>: <FigureText figure={c.figure} />
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {lines.length ? <ul className="results-details">{lines}</ul> : null}
     </>
