@@ -7,7 +7,8 @@ import { requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { requireCampaignForUser } from "~/campaigns/campaigns.server";
 import { MAX_UPLOAD_BODY_BYTES, inviteFromCsv, readUploadedCsv, type UploadProblem } from "~/campaigns/upload.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
-import { ErrorSummary, TextField } from "~/ui/forms";
+import { CsvUploadFields, ServiceCodesTable } from "~/campaigns/upload-ui";
+import { ErrorSummary } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -70,53 +71,9 @@ export default function UploadInvitations() {
           ? `email,language,service\nparent.one@example.com,en,${services[0].slug}\nparent.two@example.com,ur,${services[services.length - 1].slug}`
           : "email,language\nparent.one@example.com,en\nparent.two@example.com,ur"}
       </pre>
-      {services ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("upload.services_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("upload.service_name")}</th>
-                <th scope="col">{t("upload.service_slug")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.slug}>
-                  <td>{s.name}</td>
-                  <td>
-                    <code>{s.slug}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {services ? <ServiceCodesTable services={services} /> : null}
       <StaffForm encType="multipart/form-data" noValidate className="narrow-form">
-        <div className={`form-group${fileError ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            {t("upload.file")}
-          </label>
-          <div className="hint" id="file-hint">
-            {t("upload.file_hint")}
-          </div>
-          {fileError ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">{t("common:error_prefix")} </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            className="file-upload"
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
-        <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={t("upload.paste_hint")} value={actionData && "csv" in actionData ? actionData.csv : ""} />
+        <CsvUploadFields fileError={fileError} pasted={actionData && "csv" in actionData ? actionData.csv : ""} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("upload.submit")}

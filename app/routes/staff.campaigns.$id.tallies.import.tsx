@@ -8,7 +8,8 @@ import { MAX_TALLY_CSV_LINES, TALLY_CSV_HEADER, parseTallyCsv, type TallyCsvProb
 import { liveTallyKeys, saveTallies, tallyRulesOf } from "~/campaigns/tally.server";
 import { requireTallyCampaign, todayOf } from "~/campaigns/tally-page.server";
 import { MAX_UPLOAD_BODY_BYTES, readUploadedCsv, type UploadProblem } from "~/campaigns/upload.server";
-import { ErrorSummary, TextField } from "~/ui/forms";
+import { CsvUploadFields, ServiceCodesTable } from "~/campaigns/upload-ui";
+import { ErrorSummary } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -94,51 +95,9 @@ export default function ImportTallies() {
       <pre className="code-block" dir="ltr" lang="en">
         {example}
       </pre>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("upload.services_caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("upload.service_name")}</th>
-              <th scope="col">{t("upload.service_slug")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <tr key={s.slug}>
-                <td>{s.name}</td>
-                <td>
-                  <code>{s.slug}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ServiceCodesTable services={services} />
       <StaffForm encType="multipart/form-data" noValidate className="narrow-form">
-        <div className={`form-group${fileError ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            {t("upload.file")}
-          </label>
-          <div className="hint" id="file-hint">
-            {t("upload.file_hint")}
-          </div>
-          {fileError ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">{t("common:error_prefix")} </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            className="file-upload"
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
-        <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={t("upload.paste_hint")} value={actionData?.csv ?? ""} />
+        <CsvUploadFields fileError={fileError} pasted={actionData?.csv ?? ""} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("tally_import.submit")}
