@@ -509,12 +509,12 @@ export interface Database {
   question_options: QuestionOptionTable;
   campaigns: CampaignTable;
   campaign_services: CampaignServiceTable;
+  campaign_eligible_counts: CampaignEligibleCountTable;
   responses: ResponseTable;
   answers: AnswerTable;
   users: UserTable;
   user_services: UserServiceTable;
   sessions: SessionTable;
-  campaign_eligible_counts: CampaignEligibleCountTable;
   invitations: InvitationTable;
   reminder_rounds: ReminderRoundTable;
   invitation_reminders: InvitationReminderTable;

@@ -11,7 +11,7 @@ const REMINDED_AT = "2026-10-01T08:30:00.000Z";
 
 /**
  * Invites the partner organisations to the current partner survey: one invitation per
- * submitted response (completed in its month), plus contacts who have not answered, one
+ * response submitted through a personal link (completed in its month), plus contacts who have not answered, one
  * whose address bounced and one who opted out; the emails as already delivered, and a
  * reminder round by hand to those still to answer. Fake addresses on example.org.
  */
@@ -27,6 +27,7 @@ export async function seedDemoInvitations(
     .select(["service_id", "submitted_at"])
     .where("campaign_id", "=", campaign.id)
     .where("submitted_at", "is not", null)
+    .where("channel", "=", "invitation")
     .orderBy("id")
     .execute();
   const people: { serviceId: number; language: Language; completedOn: string | null; state?: "bounced" | "opted_out" }[] = [
