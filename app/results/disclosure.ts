@@ -39,7 +39,7 @@ export interface FineCell {
 export interface LatticeShape {
   campaigns: readonly { id: number; surveyId: number }[];
   services: readonly { id: number; organisationId: number; locality: Locality | null }[];
-  /** The kind's own figures by term can be opened (the board dashboard's KPIs). */
+  /** The kind's own figures by term, and by channel, can be opened (the board dashboard's KPIs and return rates). */
   kindCuts: boolean;
 }
 
@@ -285,7 +285,8 @@ export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, 
   const openable = (idx: readonly number[]) => {
     if (idx.some((v, d) => dims[d].closed.has(v))) return false;
     if (idx[SOURCE] !== kindValue) return true;
-    return shape.kindCuts && idx[PLACE] === allOf[PLACE] && idx[LANGUAGE] === allOf[LANGUAGE] && idx[CHANNEL] === allOf[CHANNEL] && !isMonth(idx[PERIOD]);
+    // (The dashboard's return rates go by channel too.)
+    return shape.kindCuts && idx[PLACE] === allOf[PLACE] && idx[LANGUAGE] === allOf[LANGUAGE] && !isMonth(idx[PERIOD]);
   };
 
   // 1. Small groups. Cuts nobody can open are never shown: they are hidden parts (below).

@@ -338,7 +338,10 @@ export async function aboutYouKeysOf(db: Db, surveyId: number): Promise<Set<stri
 
 /**
  * A return rate of a hidden cut is hidden with it: its numerator is the cut's respondents.
- * `isHidden` says whether the cut ("all" channels, or one channel of it) is hidden.
+ * `isHidden` says whether the cut ("all" channels, or one channel of it) is hidden. The
+ * combined rate counts only the channels with a denominator, so it is hidden too when one
+ * of them is: with one such channel it is that channel's rate, and the cut's respondents
+ * minus its numerator would give the channels left out.
  */
 export function hideReturnRateWithCut(
   view: ReturnRateView,
@@ -347,17 +350,18 @@ export function hideReturnRateWithCut(
   isHidden: (channel: Channel | "all") => boolean,
 ): ReturnRateView {
   const whole = isHidden("all");
+  const channelHidden = (channel: Channel) => whole || isHidden(channel);
   const hideCount = (cell: CountCell, hidden: boolean): CountCell =>
     hidden && visibility === "suppress" ? { kind: "suppressed", reason: "fewer_than", threshold } : cell;
-  const figure = hiddenWithCut(view.figure, whole, visibility, threshold);
+  const figure = hiddenWithCut(view.figure, whole || view.channels.some((c) => c.figure.kind !== "not_available" && channelHidden(c.channel)), visibility, threshold);
   const gone = figure.kind === "suppressed" && view.figure.kind !== "suppressed";
   return {
     ...view,
     figure,
     delivered: gone ? null : view.delivered,
     eligible: gone ? null : view.eligible,
-    channels: view.channels.map((c) => ({ ...c, figure: hiddenWithCut(c.figure, whole || isHidden(c.channel), visibility, threshold) })),
-    withoutDenominator: view.withoutDenominator.map((w) => ({ ...w, responses: hideCount(w.responses, whole || isHidden(w.channel)) })),
+    channels: view.channels.map((c) => ({ ...c, figure: hiddenWithCut(c.figure, channelHidden(c.channel), visibility, threshold) })),
+    withoutDenominator: view.withoutDenominator.map((w) => ({ ...w, responses: hideCount(w.responses, channelHidden(w.channel)) })),
   };
 }
 

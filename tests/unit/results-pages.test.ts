@@ -145,16 +145,20 @@ describe("the board dashboard", () => {
     // autumn: 13 invitation responses / (18 + 5 delivered; 2 bounced are not) = 13/23 = 56.5%;
     // its 2 paper responses have no eligible count, so they are reported beside the rate.
     // Spring's rate is hidden with spring's respondents (see parental satisfaction below).
+    // Autumn's is hidden from the board: its numerator, the 13 invitation responses, is
+    // hidden beside the 2 on paper, or autumn's 15 − 13 would give them.
     expect(terms("parent_return")).toEqual([
       ["Autumn term 2025", { kind: "not_available", reason: "no_denominator" }],
       ["Spring term 2026", HIDDEN],
       ["Summer term 2026", { kind: "not_available", reason: "no_denominator" }],
-      ["Autumn term 2026", shown(13, 23)],
+      ["Autumn term 2026", HIDDEN],
     ]);
     expect(shown(13, 23)).toEqual({ kind: "shown", pct: 56.5, n: 23, interval: [36.8, 74.4], smallNumbers: false });
     const returns = kpi("parent_return").current.returns!;
-    expect(returns).toMatchObject({ delivered: 23, eligible: null });
-    expect(returns.channels.map((c) => [c.channel, look(c.figure)])).toEqual([["invitation", shown(13, 23)]]);
+    expect(returns).toMatchObject({ delivered: null, eligible: null });
+    expect(returns.channels.map((c) => [c.channel, look(c.figure)])).toEqual([["invitation", HIDDEN]]);
+    const forAdmin = (await load<{ view: Dash }>(dashboardPage, admin, path)).view.kpis.find((k) => k.key === "parent_return")!.current.returns!;
+    expect(look(forAdmin.figure)).toEqual(shown(13, 23, true));
     // 2 paper responses are a group of fewer than 5: the board sees them hidden.
     expect(returns.withoutDenominator).toEqual([{ channel: "paper", label: "On paper", responses: { kind: "suppressed", reason: "fewer_than", threshold: 5 } }]);
     // Parental satisfaction: spring 5 5 5 5 4 4 → 6 of 10; summer 5 4 of 4 answers (hidden:
@@ -192,8 +196,8 @@ describe("the board dashboard", () => {
     const { rows } = await download(dashboardCsv, board, "/staff/dashboard/export.csv?term=2026-autumn");
     expect(rows[0]).toEqual(["KPI", "Term", "%", "n", "95% interval from", "95% interval to", "Note"]);
     const row = (kpi: string, term: string) => rows.find((r) => r[0] === kpi && r[1] === term)!.slice(2);
-    expect(row("Parental surveys returned", "Autumn term 2026")).toEqual(["56.5", "23", "36.8", "74.4", ""]);
-    expect(row("Parental surveys returned: Personal invitation link", "Autumn term 2026")).toEqual(["56.5", "23", "36.8", "74.4", ""]);
+    expect(row("Parental surveys returned", "Autumn term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
+    expect(row("Parental surveys returned: Personal invitation link", "Autumn term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
     expect(row("Parental surveys returned", "Spring term 2026").slice(0, 2)).toEqual(["fewer than 5 responses", "fewer than 5 responses"]);
     expect(row("Parental surveys returned", "Summer term 2026")[0]).toBe("not available: no invitations were delivered and no eligible count was recorded");
     expect(row("Parental satisfaction", "Autumn term 2026")).toEqual(["60", "15", "35.7", "80.2", ""]);
@@ -265,10 +269,11 @@ describe("a survey's results", () => {
     ]);
     // Return rate: spring 10 paper / eligible 40, autumn 13 invitation responses / 23
     // delivered; summer's 4 open-link and autumn's 2 paper responses have no denominator.
-    // (13 + 10) / (23 + 40) = 23/63 = 36.5%.
-    expect(look(view.returnRate.figure)).toEqual(shown(23, 63));
+    // (13 + 10) / (23 + 40) = 23/63 = 36.5%: hidden from the board, since the invitation
+    // responses (13, hidden) would be 23 − paper's 10.
+    expect(look(view.returnRate.figure)).toEqual(HIDDEN);
     expect(shown(23, 63)).toEqual({ kind: "shown", pct: 36.5, n: 63, interval: [25.7, 48.9], smallNumbers: false });
-    expect(view.returnRate).toMatchObject({ delivered: 23, eligible: 40 });
+    expect(view.returnRate).toMatchObject({ delivered: null, eligible: null });
     // Per channel (admins see every one, flagged where the board cannot): 13/23 = 56.5%, 10/40 = 25.0%.
     const forAdmin = (await load<{ view: Survey }>(surveyPage, admin, path(), params())).view.returnRate;
     expect(forAdmin.channels.map((c) => [c.channel, look(c.figure)])).toEqual([
@@ -364,7 +369,7 @@ describe("a survey's results", () => {
       // 23/63, each channel's rate and the responses with no denominator (summer's 4 open
       // link, autumn's 2 paper). The board cannot see the channel cuts (hidden along the
       // channel hierarchy), so their rates and counts are words.
-      ["Return rate", "36.5", "63", "25.7", "48.9", ""],
+      ["Return rate", "fewer than 5 responses", "fewer than 5 responses", "", "", HIDDEN_NOTE],
       ["Return rate: Personal invitation link", "fewer than 5 responses", "fewer than 5 responses", "", "", HIDDEN_NOTE],
       ["Return rate: On paper", "25", "40", "14.2", "40.2", ""],
       ["Responses with no denominator: Open link or QR code", "", "fewer than 5 responses", "", "", ""],
