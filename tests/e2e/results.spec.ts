@@ -55,8 +55,10 @@ test.describe("a hand-built data set", () => {
     // A group of 29: every count is shown, small ones included (decision 017).
     await expect(headline(page, "Answered “don’t know”")).toHaveText("3");
     // Return rate: (13 invitation + 10 paper) / (23 delivered + eligible 40) = 23/63; summer's
-    // open-link and autumn's paper responses have no denominator (decision 016).
-    await expect(headline(page, "Return rate").locator(".figure").first()).toHaveText("36.5% (n = 63, 95% interval 25.7–48.9%)");
+    // open-link and autumn's paper responses have no denominator (decision 016). Hidden from
+    // the board: 23 − 10 would give the 13 invitation responses, hidden beside autumn's 2 on
+    // paper (decision 017). An admin sees it below.
+    await expect(headline(page, "Return rate")).toContainText(HIDDEN);
     // Trend: spring (10) hidden with summer (4), so summer is not 29 − 10 − 15.
     expect(await rowsOf(table(page, `% positive by term: Hand-built parent survey ${d.slugs.parent}`))).toEqual([
       ["Spring term 2026", HIDDEN],
@@ -153,6 +155,7 @@ test.describe("a hand-built data set", () => {
     ]);
     await expect(headline(page, "Answered “don’t know”")).toHaveText("0");
     await page.goto(`/staff/results/surveys/${d.surveys.parent}`);
+    await expect(headline(page, "Return rate").locator(".figure").first()).toHaveText("36.5% (n = 63, 95% interval 25.7–48.9%) Small numbers: treat with care");
     const comments = page.getByRole("region", { name: "Comments" });
     await expect(comments.getByText(COMMENTS.child)).toBeVisible();
     await expect(comments.getByText(COMMENTS.formula)).toBeVisible();
