@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/ui/forms";
-import type { CampaignFormValues } from "./campaign-form";
+import { eligibleFieldOf, type CampaignFormValues } from "./campaign-form";
 
 /** The page order of the campaign form's fields, for the error summary. */
 export const CAMPAIGN_FIELD_ORDER = [
@@ -27,7 +27,9 @@ export function CampaignErrorSummary({ errors }: { errors: Record<string, string
   const message = useCampaignErrorText();
   return (
     <ErrorSummary
-      errors={CAMPAIGN_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f, text: message(errors[f]) ?? "" }))}
+      errors={[...CAMPAIGN_FIELD_ORDER, ...Object.keys(errors).filter((f) => /^eligible_\d+$/.test(f))]
+        .filter((f) => errors[f])
+        .map((f) => ({ href: f, text: message(errors[f]) ?? "" }))}
     />
   );
 }
@@ -76,5 +78,40 @@ export function CampaignCountAndSchedule({ values, errors }: { values: CampaignF
         error={message(errors.reminder_days)}
       />
     </>
+  );
+}
+
+/**
+ * Forms handed out by each service (edit form only: the services are fixed by then). A
+ * campaign records these or one total, never both.
+ */
+export function EligibleByServiceFields({
+  services,
+  values,
+  errors,
+}: {
+  services: { id: number; name: string }[];
+  values: CampaignFormValues;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation("campaigns");
+  const message = useCampaignErrorText();
+  if (services.length < 2) return null;
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{t("form.eligible_by_service")}</legend>
+      <p className="hint">{t("form.eligible_by_service_hint")}</p>
+      {services.map((s) => (
+        <TextField
+          key={s.id}
+          id={eligibleFieldOf(s.id)}
+          name={eligibleFieldOf(s.id)}
+          label={s.name}
+          optionalText={t("form.optional")}
+          value={text(values, eligibleFieldOf(s.id))}
+          error={message(errors[eligibleFieldOf(s.id)])}
+        />
+      ))}
+    </fieldset>
   );
 }

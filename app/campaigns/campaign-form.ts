@@ -24,7 +24,7 @@ const detailsShape = {
   eligible_count: z
     .string()
     .trim()
-    .refine((v) => v === "" || (/^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_ELIGIBLE), { error: "eligible_invalid" })
+    .refine((v) => v === "" || isEligibleCount(v), { error: "eligible_invalid" })
     .transform((v) => (v === "" ? null : Number(v))),
   reminder_days: z
     .string()
@@ -108,6 +108,48 @@ export function opensAtOf(day: string): string {
 }
 export function closesAtOf(day: string): string {
   return `${day}T23:59:59.999Z`;
+}
+
+/** The name of a service's eligible-count field on the edit form. */
+export function eligibleFieldOf(serviceId: number): string {
+  return `eligible_${serviceId}`;
+}
+
+function isEligibleCount(v: string): boolean {
+  return /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_ELIGIBLE;
+}
+
+/** The per-service eligible-count fields as typed (one per service of the campaign). */
+export function readEligibleByService(form: FormData, serviceIds: readonly number[]): CampaignFormValues {
+  const values: CampaignFormValues = {};
+  for (const id of serviceIds) {
+    const v = form.get(eligibleFieldOf(id));
+    values[eligibleFieldOf(id)] = typeof v === "string" ? v.trim() : "";
+  }
+  return values;
+}
+
+/**
+ * Eligible counts per service (forms each service handed out), so a return rate cut by
+ * service keeps its denominator. A campaign records one total or these, never both
+ * (docs/decisions/016-return-rates.md): with both, the total is refused.
+ */
+export function parseEligibleByService(
+  values: CampaignFormValues,
+  serviceIds: readonly number[],
+  total: string,
+): { ok: true; counts: { serviceId: number; eligibleCount: number }[] } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const counts: { serviceId: number; eligibleCount: number }[] = [];
+  for (const id of serviceIds) {
+    const field = eligibleFieldOf(id);
+    const v = String(values[field] ?? "").trim();
+    if (v === "") continue;
+    if (!isEligibleCount(v)) errors[field] = "eligible_invalid";
+    else counts.push({ serviceId: id, eligibleCount: Number(v) });
+  }
+  if (counts.length > 0 && total.trim() !== "") errors.eligible_count = "eligible_both";
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, counts };
 }
 
 /** A URL-safe slug from a campaign's English name. */

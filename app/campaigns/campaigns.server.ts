@@ -200,19 +200,44 @@ export async function createCampaign(
   });
 }
 
-export async function updateCampaignDetails(db: Db, id: number, input: CampaignDetails): Promise<void> {
-  await db
-    .updateTable("campaigns")
-    .set({
-      name_en: input.name_en,
-      name_ur: input.name_ur,
-      opens_at: opensAtOf(input.opens_on),
-      closes_at: closesAtOf(input.closes_on),
-      eligible_count: input.eligible_count,
-      reminder_days: input.reminder_days,
-    })
-    .where("id", "=", id)
+/** A campaign's eligible counts per service (empty when it records one total, or none). */
+export async function eligibleCountsByService(db: Db, campaignId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("campaign_eligible_counts")
+    .select(["service_id", "eligible_count"])
+    .where("campaign_id", "=", campaignId)
     .execute();
+  return new Map(rows.map((r) => [r.service_id, r.eligible_count]));
+}
+
+/** Saves the edit form: the details, and the per-service eligible counts in place of the old ones. */
+export async function updateCampaignDetails(
+  db: Db,
+  id: number,
+  input: CampaignDetails,
+  eligibleByService: readonly { serviceId: number; eligibleCount: number }[] = [],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("campaigns")
+      .set({
+        name_en: input.name_en,
+        name_ur: input.name_ur,
+        opens_at: opensAtOf(input.opens_on),
+        closes_at: closesAtOf(input.closes_on),
+        eligible_count: input.eligible_count,
+        reminder_days: input.reminder_days,
+      })
+      .where("id", "=", id)
+      .execute();
+    await trx.deleteFrom("campaign_eligible_counts").where("campaign_id", "=", id).execute();
+    if (eligibleByService.length > 0) {
+      await trx
+        .insertInto("campaign_eligible_counts")
+        .values(eligibleByService.map((e) => ({ campaign_id: id, service_id: e.serviceId, eligible_count: e.eligibleCount })))
+        .execute();
+    }
+  });
 }
 
 export interface InvitationCounts {

@@ -30,6 +30,7 @@ export async function countKeyedToday(db: Db, campaignId: number, userId: number
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("campaign_id", "=", campaignId)
     .where("keyed_by_user_id", "=", userId)
+    .where("tally_id", "is", null)
     .where("submitted_at", ">=", start)
     .where("submitted_at", "<", end)
     .executeTakeFirstOrThrow();
@@ -77,6 +78,7 @@ export async function listKeyedResponses(db: Db, campaignId: number, serviceIds:
     ])
     .where("r.campaign_id", "=", campaignId)
     .where("r.submitted_at", "is not", null)
+    .where("r.tally_id", "is", null)
     .where("r.service_id", "in", serviceIds)
     .orderBy("r.submitted_at", "desc")
     .orderBy("r.id", "desc")
@@ -122,6 +124,8 @@ export async function findKeyedResponse(
     .where("campaign_id", "=", campaignId)
     .where("keyed_by_user_id", "is not", null)
     .where("submitted_at", "is not", null)
+    // A tally's responses are corrected as a whole, by voiding the tally (app/campaigns/tally.server.ts).
+    .where("tally_id", "is", null)
     .where("service_id", "in", serviceIds)
     .executeTakeFirst();
   if (!r) return undefined;

@@ -122,13 +122,13 @@ export async function resolveEvidence(db: Db, user: StaffUser, selection: Eviden
     .innerJoin("responses as r", "r.id", "a.response_id")
     .innerJoin("campaigns as c", "c.id", "r.campaign_id")
     .innerJoin("survey_versions as v", "v.id", "c.survey_version_id")
-    .select(["a.id", "a.response_id", "a.value", "q.type", "q.text_en", "q.text_ur", "r.language", "r.service_id", "r.submitted_at", "v.survey_id"])
+    .select(["a.id", "a.response_id", "a.value", "q.type", "q.text_en", "q.text_ur", "r.language", "r.service_id", "r.submitted_at", "r.voided_at", "v.survey_id"])
     .where("a.id", "in", selection.answerIds)
     .orderBy("r.submitted_at", "desc")
     .orderBy("a.id")
     .execute();
   const fits = (r: (typeof rows)[number]) =>
-    r.survey_id === selection.surveyId && (r.type === "short_text" || r.type === "long_text") && r.submitted_at !== null;
+    r.survey_id === selection.surveyId && (r.type === "short_text" || r.type === "long_text") && r.submitted_at !== null && r.voided_at === null;
   if (rows.length !== selection.answerIds.length || !rows.every(fits)) badRequest();
   if (user.role !== "admin" && !rows.every((r) => r.service_id !== null && user.serviceIds.includes(r.service_id))) forbidden();
   const comments = rows.map(toChosenComment);
@@ -188,6 +188,8 @@ export async function linkedComments(db: Db, entryId: number): Promise<ChosenCom
     .select(["a.id", "a.response_id", "a.value", "q.text_en", "q.text_ur", "r.language", "r.service_id", "r.submitted_at"])
     .where("le.entry_id", "=", entryId)
     .where("r.submitted_at", "is not", null)
+    // A voided (mis-keyed) form leaves the evidence as it leaves every figure.
+    .where("r.voided_at", "is", null)
     .orderBy("r.submitted_at", "desc")
     .orderBy("a.id")
     .execute();

@@ -485,7 +485,7 @@ export async function comments(
   while (found.length < wanted) {
     const scope = (await responseScope(db, filter))!;
     const responses = await scope
-      .select(["r.id", "r.language", "r.service_id", "r.submitted_at"])
+      .select(["r.id", "r.language", "r.service_id", "r.submitted_at", "r.completed_on"])
       .$if(before !== undefined, (q) =>
         q.where((eb) =>
           eb.or([eb("r.submitted_at", "<", before!.at), eb.and([eb("r.submitted_at", "=", before!.at), eb("r.id", "<", before!.id)])]),
@@ -513,7 +513,8 @@ export async function comments(
           text: t.value,
           language: r.language,
           serviceId: r.service_id,
-          submittedOn: r.submitted_at!.slice(0, 10),
+          // The date every figure uses: the day a keyed form was completed, not the day it was keyed.
+          submittedOn: r.completed_on ?? r.submitted_at!.slice(0, 10),
         });
       }
     }
@@ -576,7 +577,7 @@ export async function* rawAnswers(db: Db, filter: ResultsFilter, batchSize = 200
       const responses = await db
         .selectFrom("responses as r")
         .leftJoin("services as sv", "sv.id", "r.service_id")
-        .select(["r.id", "sv.slug as service", "r.language", "r.channel", "r.submitted_at"])
+        .select(["r.id", "sv.slug as service", "r.language", "r.channel", "r.submitted_at", "r.completed_on"])
         .where("r.campaign_id", "=", campaign.id)
         .where("r.submitted_at", "is not", null)
         .where("r.voided_at", "is", null)
@@ -607,7 +608,8 @@ export async function* rawAnswers(db: Db, filter: ResultsFilter, batchSize = 200
           service: r.service,
           language: r.language,
           channel: r.channel,
-          submittedOn: r.submitted_at!.slice(0, 10),
+          // The date every figure uses: the day a keyed form was completed, not the day it was keyed.
+          submittedOn: r.completed_on ?? r.submitted_at!.slice(0, 10),
           questionKey: a.key,
           value: a.value,
         }));

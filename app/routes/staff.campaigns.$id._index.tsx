@@ -174,6 +174,9 @@ export default function CampaignOverview() {
           <Link to={`${base}/responses/new`}>{t("overview.key_in")}</Link>
         </li>
         <li>
+          <Link to={`${base}/responses`}>{t("keyed_list.title")}</Link>
+        </li>
+        <li>
           <Link to={`${base}/tallies`}>{t("overview.tallies")}</Link>
         </li>
         {data.canEdit ? (

@@ -11,6 +11,7 @@ import type { Figure } from "~/results/types";
 import * as bouncesPage from "~/routes/staff.campaigns.$id.bounces";
 import * as campaignPage from "~/routes/staff.campaigns.$id._index";
 import * as campaignCsv from "~/routes/staff.campaigns.$id.return-rate[.csv]";
+import * as editPage from "~/routes/staff.campaigns.$id.edit";
 import * as dashboardPage from "~/routes/staff.dashboard._index";
 import * as dashboardCsv from "~/routes/staff.dashboard.export[.csv]";
 import * as surveyPage from "~/routes/staff.results.surveys.$surveyId._index";
@@ -204,15 +205,33 @@ describe("the mixed campaign's return rates", () => {
       ["open_link", { kind: "shown", count: 2, smallNumbers: true }],
       ["paper", { kind: "shown", count: 20, smallNumbers: false }],
     ]);
-    // Recorded per service instead: 100 forms by service 0, 50 by service 1.
-    await db.updateTable("campaigns").set({ eligible_count: null }).where("id", "=", campaignId).execute();
-    await db
-      .insertInto("campaign_eligible_counts")
-      .values([
-        { campaign_id: campaignId, service_id: s0, eligible_count: 100 },
-        { campaign_id: campaignId, service_id: s1, eligible_count: 50 },
-      ])
-      .execute();
+    // Recorded per service instead, on the campaign's edit form: 100 forms by service 0, 50 by service 1.
+    const edit = (fields: [string, string][]) =>
+      settle(
+        editPage.action({
+          request: admin.post(url(`/staff/campaigns/${campaignId}/edit`), [
+            ["name_en", "Test campaign"],
+            ["name_ur", "ٹیسٹ مہم"],
+            ["opens_on", "2026-09-01"],
+            ["closes_on", "2026-12-20"],
+            ["reminder_days", ""],
+            ...fields,
+          ]),
+          params: { id: String(campaignId) },
+          context,
+        } as ActionFunctionArgs),
+      );
+    // Both a total and per-service counts: refused, what was typed kept.
+    const both = await edit([["eligible_count", "150"], [`eligible_${s0}`, "100"], [`eligible_${s1}`, "x"]]);
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({
+      errors: { eligible_count: "eligible_both", [`eligible_${s1}`]: "eligible_invalid" },
+      values: { eligible_count: "150", [`eligible_${s0}`]: "100", [`eligible_${s1}`]: "x" },
+    });
+    const saved = await edit([["eligible_count", ""], [`eligible_${s0}`, "100"], [`eligible_${s1}`, "50"]]);
+    expect(saved.status).toBe(302);
+    const form = await load<{ values: Record<string, string> }>(editPage, `/staff/campaigns/${campaignId}/edit`, { id: String(campaignId) });
+    expect(form.values).toMatchObject({ eligible_count: "", [`eligible_${s0}`]: "100", [`eligible_${s1}`]: "50" });
     const rateOf = async (q: string) =>
       (await load<{ view: { returnRate: ReturnRateView } }>(surveyPage, `/staff/results/surveys/${surveyId}${q}`, { surveyId: String(surveyId) })).view.returnRate;
     // Service 0: (1 invitation + 20 paper) / (1 delivered + 100) = 21/101 = 20.8 %.
