@@ -241,7 +241,13 @@ export default function CampaignOverview() {
             </button>
           </StaffForm>
         ) : (
-          <p className="inset">{counts.invited === 0 ? t("overview.no_invitations") : t("overview.nobody_to_remind")}</p>
+          <p className="inset">
+            {counts.invited === 0
+              ? t("overview.no_invitations")
+              : counts.invited - counts.delivered - counts.bounced > 0
+                ? t("overview.not_delivered_yet", { count: counts.invited - counts.delivered - counts.bounced })
+                : t("overview.nobody_to_remind")}
+          </p>
         )
       ) : (
         <p className="inset">{t("overview.closed_no_reminders")}</p>

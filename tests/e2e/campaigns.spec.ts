@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import Database from "better-sqlite3";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
@@ -28,6 +29,26 @@ function dbQuery<T>(sql: string, ...params: unknown[]): T[] {
   const db = openE2eDatabase();
   try {
     return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The e2e server has no mail relay (no SMTP_URL), so nothing is ever delivered: this does
+ * what the sender does when a relay accepts a campaign's invitation emails (the sender
+ * itself is tested against a real SMTP server in tests/unit/results-return-rates.test.ts).
+ */
+function relayAcceptsInvitations(campaignId: number): void {
+  const db = new Database(process.env.E2E_DATABASE_FILE!, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 10000");
+    const now = new Date().toISOString();
+    db.prepare(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, message_id = '<e2e-' || id || '@said-and-done.test>'
+        WHERE kind = 'invitation' AND status = 'pending' AND invitation_id IN (SELECT id FROM invitations WHERE campaign_id = ?)`,
+    ).run(now, campaignId);
+    db.prepare("UPDATE invitations SET sent_at = ? WHERE campaign_id = ? AND sent_at IS NULL AND bounced_at IS NULL").run(now, campaignId);
   } finally {
     db.close();
   }
@@ -112,6 +133,12 @@ test("an admin runs an email campaign: invitations, an Urdu answer, a reminder, 
 
   await page.getByRole("link", { name: c("en", "upload.back") }).click();
   await expect(figure(page, "en", "invited")).toHaveText("3");
+  // Queued is not delivered, and only the delivered can be reminded.
+  await expect(figure(page, "en", "delivered")).toHaveText("0");
+  await expect(page.getByText(c("en", "overview.not_delivered_yet_other", { count: 3 }))).toBeVisible();
+  relayAcceptsInvitations(id);
+  await page.reload();
+  await expect(figure(page, "en", "delivered")).toHaveText("3");
   await expect(page.getByText(c("en", "overview.remind_count", { number: 3 }))).toBeVisible();
 
   // The Urdu invitee opens their link on their own device and answers in Urdu.
