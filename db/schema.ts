@@ -500,6 +500,12 @@ export interface RateLimitTable {
   expires_at: string;
 }
 
+/** One row (id 1): how many times the results rollup has changed (migration 013). */
+export interface RollupGenerationTable {
+  id: number;
+  n: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
@@ -531,6 +537,7 @@ export interface Database {
   loop_subscriptions: LoopSubscriptionTable;
   loop_reminders: LoopReminderTable;
   rate_limits: RateLimitTable;
+  rollup_generation: RollupGenerationTable;
   keyed_response_audit: KeyedResponseAuditTable;
   tallies: TallyTable;
 }

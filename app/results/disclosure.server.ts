@@ -1,26 +1,26 @@
 /**
  * The hidden cuts of a survey kind (disclosure.ts), from one query of the rollup's
- * response counts for every campaign of the kind. The plan is kept per kind and
- * threshold while the counts it was made from are unchanged (a checksum query on each
- * page view); it is made again only when a count, a campaign or a service's place changes.
+ * response counts for every campaign of the kind. The plan is kept per database, kind and
+ * threshold while the counts it was made from are unchanged (the rollup's generation);
+ * it is made again only when a count, a campaign or a service's place changes.
  */
-import { sql, type Kysely } from "kysely";
-import { CHANNELS, type Database, type Locality, type SurveyKind } from "@db/schema";
+import type { Kysely } from "kysely";
+import type { Database, Locality, SurveyKind } from "@db/schema";
 import { planDisclosure, type Disclosure, type FineCell, type PlaceCut } from "./disclosure";
 import type { MonthKey } from "./types";
 import { BOARD_KINDS } from "./queries.server";
+import { rollupGeneration } from "./rollup.server";
 
 type Db = Kysely<Database>;
 
-const cache = new Map<string, { fingerprint: string; plan: Disclosure }>();
-/** Kinds × thresholds × databases a process sees are few; a bound keeps tests' many databases from piling up. */
-const CACHE_LIMIT = 32;
+/** Per database (tests open many in one process), per kind and threshold. */
+const caches = new WeakMap<Db, Map<string, { fingerprint: string; plan: Disclosure }>>();
 
 /**
  * The disclosure plan of every survey of a kind. Its cache key is cheap to check on every
- * page view: the kind's campaigns, the services' places and a checksum of the rollup's
- * response counts (how many rows, how many responses, and sums weighted by every column),
- * so any response added, voided or moved between cells makes a new plan.
+ * page view: the kind's campaigns, the services' places and the rollup's generation
+ * (migration 013: every change of the counts adds to it in its own transaction), so any
+ * response added, voided or moved between cells makes a new plan.
  */
 export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: number): Promise<Disclosure> {
   const campaigns = await db
@@ -33,28 +33,11 @@ export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: numb
     .execute();
   const services = await db.selectFrom("services").select(["id", "organisation_id as organisationId", "locality"]).orderBy("id").execute();
   const ids = campaigns.map((c) => c.id);
-  const channelCode = sql.join(
-    CHANNELS.map((c, i) => sql`when ${c} then ${i + 1}`),
-    sql` `,
-  );
-  const check = ids.length
-    ? await db
-        .selectFrom("response_counts")
-        .select([
-          sql<number>`count(*)`.as("rows"),
-          sql<number>`sum(n)`.as("total"),
-          sql<number>`sum(n * campaign_id)`.as("c"),
-          sql<number>`sum(n * service_id)`.as("s"),
-          sql<number>`sum(n * campaign_id * (service_id + 1))`.as("cs"),
-          sql<number>`sum(n * cast(replace(month, '-', '') as integer))`.as("m"),
-          sql<number>`sum(n * (case language when 'ur' then 1 else 2 end))`.as("l"),
-          sql<number>`sum(n * (case channel ${channelCode} else 0 end))`.as("ch"),
-        ])
-        .where("campaign_id", "in", ids)
-        .executeTakeFirstOrThrow()
-    : {};
-  const fingerprint = JSON.stringify([threshold, campaigns, services, check]);
+  const generation = await rollupGeneration(db);
+  const fingerprint = JSON.stringify([campaigns, services, generation]);
   const key = `${kind} ${threshold}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const cached = cache.get(key);
   if (cached?.fingerprint === fingerprint) return cached.plan;
   const rows = ids.length
@@ -79,7 +62,6 @@ export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: numb
     n: Number(r.n),
   }));
   const plan = planDisclosure(cells, { campaigns, services, kindCuts: (BOARD_KINDS as readonly string[]).includes(kind) }, threshold);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, { fingerprint, plan });
   return plan;
 }

@@ -31,6 +31,12 @@ function scopeCte(where: RawBuilder<unknown>) {
  * away (`sign` -1: a keyed response about to be corrected or voided).
  */
 async function addToRollup(db: Db, where: RawBuilder<unknown>, sign: 1 | -1 = 1): Promise<void> {
+  // Whatever is worked out from the counts (disclosure.server.ts) is made again.
+  await db
+    .updateTable("rollup_generation")
+    .set((eb) => ({ n: eb("n", "+", 1) }))
+    .where("id", "=", 1)
+    .execute();
   await sql`
     with ${scopeCte(where)}
     insert into response_counts (campaign_id, month, service_id, language, channel, n)
@@ -89,6 +95,12 @@ export async function uncountSubmittedResponse(trx: Db, responseId: number): Pro
     .where("campaign_id", "=", response.campaign_id)
     .where("n", "<=", 0)
     .execute();
+}
+
+/** How many times the rollup has changed: what is kept from it is kept while this stands still. */
+export async function rollupGeneration(db: Db): Promise<number> {
+  const row = await db.selectFrom("rollup_generation").select("n").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /**

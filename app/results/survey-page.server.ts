@@ -349,11 +349,27 @@ export function hideReturnRateWithCut(
   threshold: number,
   isHidden: (channel: Channel | "all") => boolean,
 ): ReturnRateView {
+  // A rate's numerator is a group of respondents too, and so are the responses of its channel
+  // left out for want of a denominator: together they are the channel's respondents, so a
+  // channel whose counted or left-out responses are 1 to k−1 hides both (else 4 paper forms
+  // of the one campaign with an eligible count show as "4 of 1,350").
+  const small = (n: number) => n > 0 && n < threshold;
+  const counted = (f: Figure) => (f.kind === "shown" ? f.successes : 0);
+  const leftOut = (channel: Channel) => {
+    const w = view.withoutDenominator.find((x) => x.channel === channel);
+    return w?.responses.kind === "shown" ? w.responses.count : 0;
+  };
+  const smallParts = (channel: Channel) => small(leftOut(channel)) || view.channels.some((c) => c.channel === channel && small(counted(c.figure)));
   const whole = isHidden("all");
-  const channelHidden = (channel: Channel) => whole || isHidden(channel);
+  const channelHidden = (channel: Channel) => whole || isHidden(channel) || smallParts(channel);
   const hideCount = (cell: CountCell, hidden: boolean): CountCell =>
     hidden && visibility === "suppress" ? { kind: "suppressed", reason: "fewer_than", threshold } : cell;
-  const figure = hiddenWithCut(view.figure, whole || view.channels.some((c) => c.figure.kind !== "not_available" && channelHidden(c.channel)), visibility, threshold);
+  const figure = hiddenWithCut(
+    view.figure,
+    whole || small(counted(view.figure)) || view.channels.some((c) => c.figure.kind !== "not_available" && channelHidden(c.channel)),
+    visibility,
+    threshold,
+  );
   const gone = figure.kind === "suppressed" && view.figure.kind !== "suppressed";
   return {
     ...view,

@@ -242,6 +242,7 @@ export default function CampaignOverview() {
           </StaffForm>
         ) : (
           <p className="inset">
+            {/* i18n-dynamic: campaigns:overview.not_delivered_yet (plural forms) */}
             {counts.invited === 0
               ? t("overview.no_invitations")
               : counts.invited - counts.delivered - counts.bounced > 0

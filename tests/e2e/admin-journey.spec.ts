@@ -23,7 +23,10 @@ test("an admin builds a survey, invites families from a CSV, and a parent answer
 
   // 1. Build it: a headline question, a yes/no question, and a question shown only after "no".
   await signIn(page, "admin@demo.test", "/staff/surveys");
-  await createSurvey(page, { kind: "parent", slug: `short-breaks-${run}`, titleEn: title });
+  // A young people's survey: a parent survey with one answer would (rightly, DESIGN
+  // "Suppression") hide the smallest other parent survey from the board, and other specs
+  // read the board's parent figures from this same database.
+  await createSurvey(page, { kind: "young_person", slug: `short-breaks-${run}`, titleEn: title });
   await fillTexts(page, { titleUr, introEn: "Tell us about short breaks.", introUr: "ہمیں مختصر وقفوں کے بارے میں بتائیں۔" });
   await addQuestion(page, {
     key: "overall",

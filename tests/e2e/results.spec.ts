@@ -279,7 +279,8 @@ test("the board and the PCF see no headline from fewer than 5, no small-numbers 
       // (Inside a shown group every answer count is shown, small ones included: decision 017;
       // tests/unit/results-disclosure-attack.test.ts tries the subtractions across pages.)
       const headlines = path.startsWith("/staff/dashboard") ? body : await page.locator(".results-summary").evaluateAll((els) => els.map((e) => e.textContent ?? "").join(" "));
-      for (const m of headlines.matchAll(/\(n = (\d+)/g)) expect(Number(m[1]), `${path}: ${m[0]}`).toBeGreaterThanOrEqual(5);
+      // A return rate's n is its denominator (forms handed out, invitations delivered), written "1,350".
+      for (const m of headlines.matchAll(/\(n = ([\d,]+)/g)) expect(Number(m[1].replace(/,/g, "")), `${path}: ${m[0]}`).toBeGreaterThanOrEqual(5);
       expect(body, path).not.toContain("Small numbers");
       expect(body, path).not.toContain(seededComment);
     }

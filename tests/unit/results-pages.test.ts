@@ -277,10 +277,11 @@ describe("a survey's results", () => {
     // Per channel (admins see every one, flagged where the board cannot): 13/23 = 56.5%, 10/40 = 25.0%.
     const forAdmin = (await load<{ view: Survey }>(surveyPage, admin, path(), params())).view.returnRate;
     expect(forAdmin.channels.map((c) => [c.channel, look(c.figure)])).toEqual([
-      // Invitation responses (13) are all autumn's but its 2 on paper, hidden beside them;
-      // paper (12) is shown: the rest of all 29 (13 + the open link's 4) is hidden.
+      // Invitation responses (13) are all autumn's but its 2 on paper, hidden beside them.
+      // Paper's 12 respondents are shown, but its rate counts 10 of them (spring's, with an
+      // eligible count): the 2 left out would be 12 − 10, so the board sees neither.
       ["invitation", shown(13, 23, true)],
-      ["paper", shown(10, 40)],
+      ["paper", shown(10, 40, true)],
     ]);
     expect(shown(10, 40)).toMatchObject({ pct: 25, interval: [14.2, 40.2] });
     expect(forAdmin.withoutDenominator.map((w) => [w.channel, w.responses])).toEqual([
@@ -419,7 +420,7 @@ describe("a survey's results", () => {
 
   it("exports raw anonymous answers for admins only", async () => {
     const raw = await download(rawCsv, admin, path("/answers.csv"), params());
-    expect(raw.rows[0]).toEqual(["Response", "Campaign", "Service", "Language", "Channel", "Submitted on", "Question", "Answer"]);
+    expect(raw.rows[0]).toEqual(["Response", "Campaign", "Service", "Language", "Channel", "Submitted on (the month only, for a campaign that invited by email)", "Question", "Answer"]);
     // Spring 10 + summer 4 answers; autumn A 12 × 2 + 2 comments; autumn B 3 × 2 + 1 comment.
     expect(raw.rows.length - 1).toBe(10 + 4 + 26 + 7);
     expect(new Set(raw.rows.slice(1).map((r) => r[0])).size).toBe(29);
