@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { openDatabase } from "@db/connection";
 import { parseCsv } from "~/surveys/translations";
@@ -16,13 +17,36 @@ import { buildResultsDataSet, COMMENTS, type ResultsDataSet } from "../support/r
 
 const HIDDEN = "fewer than 5 responses";
 
-/** Inserts the hand-built data set into the e2e server's database, under names of its own. */
+/**
+ * The hand-built data set in the e2e server's database, under names of its own, built
+ * once for every worker. Hiding holds across surveys (DESIGN "Suppression"): while one
+ * worker was still adding a second copy, its few responses so far made a tiny parent
+ * survey, and the board rightly lost the smallest other one (the first copy) beside it.
+ * So the first worker builds it (the lock is a folder: making one is atomic) and the others
+ * wait for the file that says it is complete.
+ */
 async function insertDataSet(prefix: string): Promise<ResultsDataSet> {
-  const db = openDatabase(process.env.E2E_DATABASE_FILE!);
-  try {
-    return await buildResultsDataSet(db, prefix);
-  } finally {
-    await db.destroy();
+  const file = process.env.E2E_DATABASE_FILE!;
+  const done = `${file}.results-data.json`;
+  const lock = `${file}.results-data.lock`;
+  for (;;) {
+    if (fs.existsSync(done)) return JSON.parse(fs.readFileSync(done, "utf8")) as ResultsDataSet;
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const db = openDatabase(file);
+    try {
+      const d = await buildResultsDataSet(db, prefix);
+      fs.writeFileSync(`${done}.part`, JSON.stringify(d));
+      fs.renameSync(`${done}.part`, done);
+      return d;
+    } finally {
+      await db.destroy();
+      fs.rmdirSync(lock);
+    }
   }
 }
 
