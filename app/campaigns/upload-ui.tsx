@@ -29,8 +29,46 @@ export function ServiceCodesTable({ services }: { services: { slug: string; name
   );
 }
 
-/** A CSV file to choose, or its rows pasted (readUploadedCsv reads either), with the file's error. */
-export function CsvUploadFields({ fileError, pasted }: { fileError?: string; pasted: string }) {
+/**
+ * The lines of an uploaded file that were refused: line number, the line as read, and what
+ * is wrong with it (already in the page's language).
+ */
+export function BadLinesTable({ caption, lines }: { caption: string; lines: { key: string; line: number; text: string; problem: string }[] }) {
+  const { t } = useTranslation("campaigns");
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("upload.line")}</th>
+            <th scope="col">{t("upload.row")}</th>
+            <th scope="col">{t("upload.problem")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((b) => (
+            <tr key={b.key}>
+              <th scope="row">
+                <bdi>{b.line}</bdi>
+              </th>
+              <td className="long-link">
+                <bdi>{b.text}</bdi>
+              </td>
+              <td>{b.problem}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A CSV file to choose, or its rows pasted (readUploadedCsv reads either), with the file's
+ * error; the hints default to the invitation upload's.
+ */
+export function CsvUploadFields({ fileError, pasted, fileHint, pasteHint }: { fileError?: string; pasted: string; fileHint?: string; pasteHint?: string }) {
   const { t } = useTranslation("campaigns");
   return (
     <>
@@ -39,7 +77,7 @@ export function CsvUploadFields({ fileError, pasted }: { fileError?: string; pas
           {t("upload.file")}
         </label>
         <div className="hint" id="file-hint">
-          {t("upload.file_hint")}
+          {fileHint ?? t("upload.file_hint")}
         </div>
         {fileError ? (
           <p className="error-message" id="file-error">
@@ -56,7 +94,7 @@ export function CsvUploadFields({ fileError, pasted }: { fileError?: string; pas
           aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
         />
       </div>
-      <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={t("upload.paste_hint")} value={pasted} />
+      <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={pasteHint ?? t("upload.paste_hint")} value={pasted} />
     </>
   );
 }

@@ -9,7 +9,8 @@ import { recordBounceList, type BounceUploadResult } from "~/campaigns/bounces.s
 import { requireCampaignForUser } from "~/campaigns/campaigns.server";
 import { MAX_UPLOAD_BODY_BYTES, readUploadedCsv, type UploadProblem } from "~/campaigns/upload.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
-import { ErrorSummary, TextField } from "~/ui/forms";
+import { BadLinesTable, CsvUploadFields } from "~/campaigns/upload-ui";
+import { ErrorSummary } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -65,32 +66,11 @@ export default function UploadBounces() {
         </section>
       ) : null}
       {errors && errors.lines.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("bounces.bad_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("upload.line")}</th>
-                <th scope="col">{t("upload.row")}</th>
-                <th scope="col">{t("upload.problem")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {errors.lines.map((b) => (
-                <tr key={b.line}>
-                  <th scope="row">
-                    <bdi>{b.line}</bdi>
-                  </th>
-                  <td className="long-link">
-                    <bdi>{b.text}</bdi>
-                  </td>
-                  {/* i18n-dynamic: campaigns:bounces.problems. */}
-                  <td>{t(`bounces.problems.${b.problem}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BadLinesTable
+          caption={t("bounces.bad_caption")}
+          // i18n-dynamic: campaigns:bounces.problems.
+          lines={errors.lines.map((b) => ({ key: String(b.line), line: b.line, text: b.text, problem: t(`bounces.problems.${b.problem}`) }))}
+        />
       ) : null}
       <p>{t("bounces.intro")}</p>
       <ul>
@@ -102,29 +82,7 @@ export default function UploadBounces() {
         {"email\nparent.one@example.com\nparent.two@example.com"}
       </pre>
       <StaffForm encType="multipart/form-data" noValidate className="narrow-form">
-        <div className={`form-group${fileError ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            {t("upload.file")}
-          </label>
-          <div className="hint" id="file-hint">
-            {t("bounces.file_hint")}
-          </div>
-          {fileError ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">{t("common:error_prefix")} </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            className="file-upload"
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
-        <TextField id="csv" name="csv" multiline rows={6} label={t("upload.paste")} hint={t("bounces.paste_hint")} value={errors ? errors.csv : ""} />
+        <CsvUploadFields fileError={fileError} pasted={errors ? errors.csv : ""} fileHint={t("bounces.file_hint")} pasteHint={t("bounces.paste_hint")} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("bounces.submit")}

@@ -7,7 +7,7 @@ import { requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { requireCampaignForUser } from "~/campaigns/campaigns.server";
 import { MAX_UPLOAD_BODY_BYTES, inviteFromCsv, readUploadedCsv, type UploadProblem } from "~/campaigns/upload.server";
 import { TextWithBdi, bdiMarks } from "~/campaigns/ui";
-import { CsvUploadFields, ServiceCodesTable } from "~/campaigns/upload-ui";
+import { BadLinesTable, CsvUploadFields, ServiceCodesTable } from "~/campaigns/upload-ui";
 import { ErrorSummary } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
@@ -95,34 +95,16 @@ function UploadResultView({ result }: { result: Extract<ActionData, { result: un
         <TextWithBdi text={t("upload.result_counts", bdiMarks(counts))} values={counts} />
       </p>
       {result.bad.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("upload.bad_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("upload.line")}</th>
-                <th scope="col">{t("upload.row")}</th>
-                <th scope="col">{t("upload.problem")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.bad.map((b) => (
-                <tr key={`${b.line}-${b.problem}`}>
-                  <th scope="row">
-                    <bdi>{b.line}</bdi>
-                  </th>
-                  <td className="long-link">
-                    <bdi>{b.text}</bdi>
-                  </td>
-                  <td>
-                    {/* i18n-dynamic: campaigns:upload.problems. */}
-                    {b.firstLine !== undefined ? t(`upload.problems.${b.problem}`, { line: b.firstLine }) : t(`upload.problems.${b.problem}`)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BadLinesTable
+          caption={t("upload.bad_caption")}
+          lines={result.bad.map((b) => ({
+            key: `${b.line}-${b.problem}`,
+            line: b.line,
+            text: b.text,
+            // i18n-dynamic: campaigns:upload.problems.
+            problem: b.firstLine !== undefined ? t(`upload.problems.${b.problem}`, { line: b.firstLine }) : t(`upload.problems.${b.problem}`),
+          }))}
+        />
       ) : (
         <p>{t("upload.all_good")}</p>
       )}
