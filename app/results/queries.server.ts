@@ -448,8 +448,25 @@ export interface Comment {
   /** The language the family answered in. */
   language: Language;
   serviceId: number | null;
+  campaignId: number;
   /** YYYY-MM-DD (UTC): the day, not the time. */
   submittedOn: string;
+}
+
+/**
+ * The campaigns (of `ids`) that invited anyone by email: their answers are dated by month
+ * only wherever staff read them (DESIGN.md "Anonymity"), since an invitation records the
+ * month it was completed and a day could still pick out the one response of that day.
+ */
+export async function campaignsWithInvitations(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("campaigns as c")
+    .select("c.id")
+    .where("c.id", "in", ids)
+    .where((eb) => eb.exists(eb.selectFrom("invitations as i").select("i.id").whereRef("i.campaign_id", "=", "c.id")))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 const TEXT_TYPES = ["short_text", "long_text"] as const;
@@ -485,7 +502,7 @@ export async function comments(
   while (found.length < wanted) {
     const scope = (await responseScope(db, filter))!;
     const responses = await scope
-      .select(["r.id", "r.language", "r.service_id", "r.submitted_at", "r.completed_on"])
+      .select(["r.id", "r.campaign_id", "r.language", "r.service_id", "r.submitted_at", "r.completed_on"])
       .$if(before !== undefined, (q) =>
         q.where((eb) =>
           eb.or([eb("r.submitted_at", "<", before!.at), eb.and([eb("r.submitted_at", "=", before!.at), eb("r.id", "<", before!.id)])]),
@@ -513,6 +530,7 @@ export async function comments(
           text: t.value,
           language: r.language,
           serviceId: r.service_id,
+          campaignId: r.campaign_id,
           // The date every figure uses: the day a keyed form was completed, not the day it was keyed.
           submittedOn: r.completed_on ?? r.submitted_at!.slice(0, 10),
         });

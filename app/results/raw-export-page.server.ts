@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import type { Database, Language } from "@db/schema";
 import { getFixedT } from "~/i18n/i18n";
 import { csvLines, toCsv } from "./csv";
-import { filterOptions, rawAnswers, type RawAnswerRow } from "./queries.server";
+import { campaignsWithInvitations, filterOptions, rawAnswers, type RawAnswerRow } from "./queries.server";
 import { filterOf, parseResultsQuery } from "./survey-page.server";
 
 type Db = Kysely<Database>;
@@ -23,12 +23,18 @@ export async function rawAnswersCsv(
   search: URLSearchParams,
   lng: Language,
 ): Promise<{ slug: string; body: ReadableStream<Uint8Array> }> {
-  const survey = (await filterOptions(db, { surveyId })).surveys.find((s) => s.id === surveyId);
+  const options = await filterOptions(db, { surveyId });
+  const survey = options.surveys.find((s) => s.id === surveyId);
   if (!survey) throw json({ reason: "not_found" }, { status: 404 });
   const t = getFixedT(lng, "results");
   const header = [t("raw.response"), t("raw.campaign"), t("raw.service"), t("raw.language"), t("raw.channel"), t("raw.submitted_on"), t("raw.question"), t("raw.answer")];
   const batches = rawAnswers(db, filterOf(surveyId, parseResultsQuery(search)));
-  const invited = await campaignsWithInvitations(db);
+  const campaigns = options.campaigns.filter((c) => c.surveyId === surveyId);
+  const invitedIds = await campaignsWithInvitations(
+    db,
+    campaigns.map((c) => c.id),
+  );
+  const invited = new Set(campaigns.filter((c) => invitedIds.has(c.id)).map((c) => c.slug));
   const dateOf = (r: RawAnswerRow) => (invited.has(r.campaign) ? r.submittedOn.slice(0, 7) : r.submittedOn);
   const encoder = new TextEncoder();
   let started = false;
@@ -57,12 +63,3 @@ export async function rawAnswersCsv(
   return { slug: survey.slug, body };
 }
 
-/** The slugs of the campaigns that invited anyone by email. */
-async function campaignsWithInvitations(db: Db): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom("campaigns as c")
-    .select("c.slug")
-    .where((eb) => eb.exists(eb.selectFrom("invitations as i").select("i.id").whereRef("i.campaign_id", "=", "c.id")))
-    .execute();
-  return new Set(rows.map((r) => r.slug));
-}

@@ -13,6 +13,7 @@ import { formatDate } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n";
 import { parseMonthKey, parseTermKey } from "./periods";
 import {
+  campaignsWithInvitations,
   comments as queryComments,
   filterOptions,
   headlineByPeriod,
@@ -28,6 +29,7 @@ import {
   countCsvCell,
   figureCsvCells,
   languageLabel,
+  monthLabel,
   periodLabel,
   questionView,
   shareCsvCell,
@@ -414,6 +416,7 @@ async function commentsFor(
     page === null ? { limit: -1, offset: 0 } : { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE },
   );
   const nameOf = new Map(services.map((s) => [s.id, textOf(s.name, lng)]));
+  const invited = await campaignsWithInvitations(db, [...new Set(result.comments.map((c) => c.campaignId))]);
   return {
     total: result.total,
     page: page ?? 1,
@@ -426,7 +429,7 @@ async function commentsFor(
       text: c.text,
       language: c.language,
       service: c.serviceId === null ? null : (nameOf.get(c.serviceId) ?? null),
-      date: formatDate(`${c.submittedOn}T00:00:00.000Z`, lng),
+      date: invited.has(c.campaignId) ? monthLabel(c.submittedOn.slice(0, 7) as MonthKey, lng) : formatDate(`${c.submittedOn}T00:00:00.000Z`, lng),
     })),
   };
 }

@@ -17,6 +17,7 @@ import * as returnRateCsv from "~/routes/staff.campaigns.$id.return-rate[.csv]";
 import * as mailbox from "~/routes/staff.mailbox._index";
 import * as mailboxMessage from "~/routes/staff.mailbox.$id";
 import * as answersCsv from "~/routes/staff.results.surveys.$surveyId.answers[.csv]";
+import * as surveyPage from "~/routes/staff.results.surveys.$surveyId._index";
 import { createTestDb } from "../support/db";
 import { makeCampaign, postForm } from "../support/fixtures";
 import { makeStaff } from "../support/staff";
@@ -181,6 +182,21 @@ describe("no page, CSV or mailbox view names who has answered an invitation", ()
       expect(csv).not.toContain(inv.email);
       expect(csv).not.toContain(inv.token);
     }
+  });
+
+  it("the comments on the results page give the month for an invitation campaign and the day for an open-link one", async () => {
+    const { campaign, admin } = await invitedCampaignAfterReminders();
+    const version = await db.selectFrom("survey_versions").select("survey_id").where("id", "=", campaign.survey_version_id).executeTakeFirstOrThrow();
+    const page = (await surveyPage.loader({
+      request: admin.get(`http://localhost/staff/results/surveys/${version.survey_id}`),
+      params: { surveyId: String(version.survey_id) },
+      context,
+    })) as Response;
+    const { view } = (await page.json()) as { view: { comments: { items: { text: string; date: string }[] } } };
+    expect(view.comments.items.map((c) => [c.text, c.date]).sort()).toEqual([
+      ["Idris, my son, waited a year", "November 2026"],
+      ["Quicker letters please", "25 November 2026"],
+    ]);
   });
 });
 
