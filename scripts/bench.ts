@@ -20,10 +20,12 @@ import {
   headlineCounts,
   questionDistributions,
   rawAnswers,
+  BOARD_KINDS,
   type ResultsFilter,
 } from "../app/results/queries.server";
 import { returnRates, returnRatesByPeriod } from "../app/results/return-rates.server";
 import { rebuildRollup } from "../app/results/rollup.server";
+import { disclosureOfKind } from "../app/results/disclosure.server";
 import type { TermKey } from "../app/results/types";
 import { BENCH_TERMS, generateBenchData, type BenchParams } from "./bench/generate";
 
@@ -143,7 +145,18 @@ const terms = [...previousTerms(current, params.terms.length - 1), current];
 await timePage(`board dashboard (4 KPIs × ${terms.length} terms)`, 300, [
   ["satisfaction: parents, settings, partners", () => headlineByKindAndTerm(db, terms)],
   ["return rate of parental surveys by term", () => returnRatesByPeriod(db, { kind: "parent" }, terms.map((k) => parsePeriodKey(k)!))],
+  ["hiding plan of the 3 kinds, kept (rollup unchanged)", () => Promise.all(BOARD_KINDS.map((k) => disclosureOfKind(db, k, 5)))],
 ]);
+// After any new response the plan is made again (decision 017): the first view pays this.
+const replanned = await time(async () => {
+  const fresh = openDatabase(file);
+  try {
+    for (const k of BOARD_KINDS) await disclosureOfKind(fresh, k, 5);
+  } finally {
+    await fresh.destroy();
+  }
+});
+console.log(`    ${"hiding plan of the 3 kinds, made again".padEnd(46)} ${replanned.ms.toFixed(1).padStart(7)} ms  (the first view after a new response)`);
 
 const survey = await db.selectFrom("surveys").select("id").where("kind", "=", "parent").orderBy("id").executeTakeFirstOrThrow();
 const campaign = await db
