@@ -13,7 +13,7 @@ import { answered, roundPercent } from "./metrics";
 import { coAssessmentByService, filterOptions } from "./queries.server";
 import { figureCsvCells, periodLabel, textOf } from "./results-page.server";
 import { filterOf, parseResultsQuery, periodCutOf, servicesOfCampaigns, type Choice } from "./survey-page.server";
-import { disclosureOfKind } from "./disclosure.server";
+import { consistentWithRollup, disclosureOfKind } from "./disclosure.server";
 import { figureOfCut, suppressParts, toFigure, visibilityFor } from "./suppression";
 import type { Figure, ScaleCounts, Visibility } from "./types";
 import type { CsvCell } from "./csv";
@@ -85,7 +85,12 @@ export function principleView(
   };
 }
 
-export async function loadCoAssessment(
+/** The co-assessment view, built from one consistent reading of the rollup (disclosure.server.ts `consistentWithRollup`). */
+export async function loadCoAssessment(...args: Parameters<typeof buildCoAssessment>): ReturnType<typeof buildCoAssessment> {
+  return consistentWithRollup(args[0], () => buildCoAssessment(...args));
+}
+
+async function buildCoAssessment(
   db: Db,
   viewer: StaffUser,
   surveyId: number,

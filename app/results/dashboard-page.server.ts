@@ -15,7 +15,7 @@ import { loadLoopDashboard, type LoopDashboardView } from "~/loop/figures.server
 import { answered } from "./metrics";
 import { compareTerms, parsePeriodKey, parseTermKey, previousTerms, termOf } from "./periods";
 import { wholeOf } from "./disclosure";
-import { disclosureOfKind } from "./disclosure.server";
+import { consistentWithRollup, disclosureOfKind } from "./disclosure.server";
 import { BOARD_KINDS, filterOptions, headlineByKindAndTerm } from "./queries.server";
 import { countCsvCell, figureCsvCells, termLabel } from "./results-page.server";
 import { returnRateCsvRows, returnRateView, type ReturnRateView } from "./return-rate-view";
@@ -67,11 +67,16 @@ export const DashboardQuerySchema = z.object({
     .catch(undefined),
 });
 
+/** The dashboard view, built from one consistent reading of the rollup (disclosure.server.ts `consistentWithRollup`). */
+export async function loadDashboard(...args: Parameters<typeof buildDashboard>): ReturnType<typeof buildDashboard> {
+  return consistentWithRollup(args[0], () => buildDashboard(...args));
+}
+
 /**
  * The dashboard for a viewer: the term in the address (`?term=2026-summer`) or the
  * current one, and the `PREVIOUS_TERMS` terms before it.
  */
-export async function loadDashboard(
+async function buildDashboard(
   db: Db,
   viewer: StaffUser,
   search: URLSearchParams,

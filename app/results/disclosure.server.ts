@@ -4,6 +4,7 @@
  * threshold while the counts it was made from are unchanged (the rollup's generation);
  * it is made again only when a count, a campaign or a service's place changes.
  */
+import { json } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, Locality, SurveyKind } from "@db/schema";
 import { planDisclosure, type Disclosure, type FineCell, type PlaceCut } from "./disclosure";
@@ -14,7 +15,7 @@ import { rollupGeneration } from "./rollup.server";
 type Db = Kysely<Database>;
 
 /** Per database (tests open many in one process), per kind and threshold. */
-const caches = new WeakMap<Db, Map<string, { fingerprint: string; plan: Disclosure }>>();
+const caches = new WeakMap<Db, Map<string, { fingerprint: string; plan: Promise<Disclosure> }>>();
 
 /**
  * The disclosure plan of every survey of a kind. Its cache key is cheap to check on every
@@ -32,7 +33,6 @@ export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: numb
     .orderBy("c.id")
     .execute();
   const services = await db.selectFrom("services").select(["id", "organisation_id as organisationId", "locality"]).orderBy("id").execute();
-  const ids = campaigns.map((c) => c.id);
   const generation = await rollupGeneration(db);
   const fingerprint = JSON.stringify([campaigns, services, generation]);
   const key = `${kind} ${threshold}`;
@@ -40,6 +40,23 @@ export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: numb
   if (!cache) caches.set(db, (cache = new Map()));
   const cached = cache.get(key);
   if (cached?.fingerprint === fingerprint) return cached.plan;
+  // One plan at a time per kind: a second view while it is being made waits for it.
+  const plan = makePlan(db, kind, threshold, campaigns, services);
+  cache.set(key, { fingerprint, plan });
+  plan.catch(() => {
+    if (cache.get(key)?.plan === plan) cache.delete(key);
+  });
+  return plan;
+}
+
+async function makePlan(
+  db: Db,
+  kind: SurveyKind,
+  threshold: number,
+  campaigns: { id: number; surveyId: number }[],
+  services: { id: number; organisationId: number; locality: Locality | null }[],
+): Promise<Disclosure> {
+  const ids = campaigns.map((c) => c.id);
   const rows = ids.length
     ? await db
         .selectFrom("response_counts")
@@ -62,7 +79,6 @@ export async function disclosureOfKind(db: Db, kind: SurveyKind, threshold: numb
     n: Number(r.n),
   }));
   const plan = planDisclosure(cells, { campaigns, services, kindCuts: (BOARD_KINDS as readonly string[]).includes(kind) }, threshold);
-  cache.set(key, { fingerprint, plan });
   return plan;
 }
 
@@ -88,4 +104,24 @@ export function placeOf(
   if (picked.organisation !== undefined) return { level: "organisation", id: picked.organisation };
   if (picked.locality !== undefined) return { level: "locality", locality: picked.locality };
   return { level: "all" };
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Builds a results view whose figures and hiding plan were all read at one state of the
+ * rollup. Figures are read live, the plan from the counts it was made of: a response
+ * submitted between the two (another request's transaction, at any await) could put
+ * someone in a cut the plan thought empty, shown unhidden. The rollup's generation
+ * (migration 013) is read before and after; if it moved, the view is built again.
+ */
+export async function consistentWithRollup<T>(db: Db, build: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const before = await rollupGeneration(db);
+    const view = await build();
+    if ((await rollupGeneration(db)) === before) return view;
+  }
+  // Responses keep arriving faster than the view is built: better "try again" than a figure
+  // the plan did not see.
+  throw json({ reason: "busy" }, { status: 503, headers: { "Retry-After": "5" } });
 }

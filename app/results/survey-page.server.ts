@@ -38,7 +38,7 @@ import {
   type QuestionView,
 } from "./results-page.server";
 import type { Cut, PeriodCut, SourceCut } from "./disclosure";
-import { disclosureOfKind, placeOf } from "./disclosure.server";
+import { consistentWithRollup, disclosureOfKind, placeOf } from "./disclosure.server";
 import { hiddenWithCut, visibilityFor } from "./suppression";
 import type { CountCell, Figure, MonthKey, TermKey, Visibility } from "./types";
 import type { TrendPoint } from "./ui/charts";
@@ -188,13 +188,18 @@ export async function servicesOfCampaigns(db: Db, surveyId: number, campaignId: 
   return rows.map((r) => r.service_id);
 }
 
+/** The results view, built from one consistent reading of the rollup (disclosure.server.ts `consistentWithRollup`). */
+export async function loadSurveyResults(...args: Parameters<typeof buildSurveyResults>): ReturnType<typeof buildSurveyResults> {
+  return consistentWithRollup(args[0], () => buildSurveyResults(...args));
+}
+
 /**
  * Everything the survey results page shows, for this viewer and these filters. Service
  * staff may pick only their own services (another service's id is a 403); figures about
  * other services, or all of them together, are hidden from them under the threshold as
  * from the board.
  */
-export async function loadSurveyResults(
+async function buildSurveyResults(
   db: Db,
   viewer: StaffUser,
   surveyId: number,

@@ -18,7 +18,8 @@ export function errorPageKeys(error: unknown): { title: string; body: string; va
   }
   // i18n-dynamic: common:forbidden.
   // i18n-dynamic: common:csrf.
-  if (reason === "forbidden" || reason === "csrf") {
+  // i18n-dynamic: common:busy.
+  if (reason === "forbidden" || reason === "csrf" || reason === "busy") {
     return { title: `common:${reason}.title`, body: `common:${reason}.body` };
   }
   const notFound = isRouteErrorResponse(error) && error.status === 404;

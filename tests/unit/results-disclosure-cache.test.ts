@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "@db/schema";
 import { wholeOf, type Cut } from "~/results/disclosure";
-import { disclosureOfKind } from "~/results/disclosure.server";
+import { consistentWithRollup, disclosureOfKind } from "~/results/disclosure.server";
 import { rollupGeneration, uncountSubmittedResponse } from "~/results/rollup.server";
 import { createTestDb } from "../support/db";
 import { makeCampaign } from "../support/fixtures";
@@ -74,5 +74,33 @@ describe("the disclosure plan's cache", () => {
     const plan = await disclosureOfKind(other, "parent", 5);
     expect(plan.respondents(serviceCut(twinCampaign, twinServices[1]))).toBe(2);
     expect(plan.isHidden(serviceCut(twinCampaign, twinServices[1]))).toBe(true);
+  });
+
+  it("makes one plan for views that ask at once", async () => {
+    await respond(db, campaignId, { service: services[0], submittedAt: at, answers: { overall: "5" } });
+    const [a, b] = await Promise.all([disclosureOfKind(db, "parent", 5), disclosureOfKind(db, "parent", 5)]);
+    expect(a).toBe(b);
+  });
+
+  it("builds a view again when a response is counted while it is being built, so figures and plan agree", async () => {
+    let builds = 0;
+    const view = await consistentWithRollup(db, async () => {
+      builds++;
+      const plan = await disclosureOfKind(db, "parent", 5);
+      // Another request's response lands between the plan and the figures, the first time only.
+      if (builds === 1) await respond(db, campaignId, { service: services[1], submittedAt: at, answers: { overall: "4" } });
+      return plan.respondents(serviceCut(campaignId, services[1]));
+    });
+    expect(builds).toBe(2);
+    expect(view).toBe(5);
+  });
+
+  it("says 'try again' rather than show figures the plan never saw, when the counts never stand still", async () => {
+    await expect(
+      consistentWithRollup(db, async () => {
+        await respond(db, campaignId, { service: services[0], submittedAt: at, answers: { overall: "3" } });
+        return "view";
+      }),
+    ).rejects.toMatchObject({ status: 503 });
   });
 });

@@ -272,8 +272,8 @@ describe("comments", () => {
     expect(first).toEqual({
       total: 3,
       comments: [
-        { answerId: expect.any(Number), responseId: expect.any(Number), questionKey: "comment", questionText: { en: "Anything else?", ur: "Anything else? (ur)" }, text: "Better", language: "en", serviceId: S1, submittedOn: "2026-09-15" },
-        { answerId: expect.any(Number), responseId: expect.any(Number), questionKey: "comment", questionText: { en: "Anything else?", ur: "Anything else? (ur)" }, text: "Slow", language: "ur", serviceId: S1, submittedOn: "2026-03-15" },
+        { answerId: expect.any(Number), responseId: expect.any(Number), questionKey: "comment", questionText: { en: "Anything else?", ur: "Anything else? (ur)" }, text: "Better", language: "en", serviceId: S1, campaignId: d.campaigns.C2, submittedOn: "2026-09-15" },
+        { answerId: expect.any(Number), responseId: expect.any(Number), questionKey: "comment", questionText: { en: "Anything else?", ur: "Anything else? (ur)" }, text: "Slow", language: "ur", serviceId: S1, campaignId: d.campaigns.C1, submittedOn: "2026-03-15" },
       ],
     });
     const second = await comments(db, { surveyId: d.surveys.parent }, { limit: 2, offset: 2 });
