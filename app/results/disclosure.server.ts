@@ -106,17 +106,21 @@ export function placeOf(
   return { level: "all" };
 }
 
-const ATTEMPTS = 5;
+/** At least this many builds, then more while the deadline lasts. */
+const MIN_ATTEMPTS = 3;
 
 /**
  * Builds a results view whose figures and hiding plan were all read at one state of the
  * rollup. Figures are read live, the plan from the counts it was made of: a response
  * submitted between the two (another request's transaction, at any await) could put
  * someone in a cut the plan thought empty, shown unhidden. The rollup's generation
- * (migration 013) is read before and after; if it moved, the view is built again.
+ * (migration 013) is read before and after; if it moved, the view is built again, for up
+ * to `deadlineMs` (each try after a move makes a new plan, so under a steady stream of
+ * responses a few tries are needed).
  */
-export async function consistentWithRollup<T>(db: Db, build: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+export async function consistentWithRollup<T>(db: Db, build: () => Promise<T>, { deadlineMs = 15_000 } = {}): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 1; attempt <= MIN_ATTEMPTS || Date.now() - started < deadlineMs; attempt++) {
     const before = await rollupGeneration(db);
     const view = await build();
     if ((await rollupGeneration(db)) === before) return view;
