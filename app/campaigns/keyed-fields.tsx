@@ -57,22 +57,30 @@ export function KeyedFields(props: KeyedFieldsProps) {
         selected={meta.channel ? [meta.channel] : []}
         error={metaMessage("channel")}
       />
-      <ChoiceField
-        id="language"
-        name="language"
-        label={t("keyed.language")}
-        options={[
-          { value: "en", label: t("keyed.languages.en") },
-          { value: "ur", label: t("keyed.languages.ur") },
-        ]}
-        selected={meta.language ? [meta.language] : []}
-        error={metaMessage("language")}
-      />
+      <LanguageField label={t("keyed.language")} selected={meta.language} error={metaMessage("language")} />
       <ChoiceField id="service" name="service" label={t("keyed.service")} options={props.services} selected={meta.service ? [meta.service] : []} error={metaMessage("service")} />
       <h2>{t("keyed.answers")}</h2>
       {props.questions.map((q) => (
         <Question key={q.key} q={q} selected={props.values[q.key] ?? []} error={answerMessage(props.answerErrors[q.key])} />
       ))}
     </>
+  );
+}
+
+/** The language a keyed form or a tally's forms were answered in. */
+export function LanguageField({ label, selected, error }: { label: string; selected: string | undefined; error?: string }) {
+  const { t } = useTranslation("campaigns");
+  return (
+    <ChoiceField
+      id="language"
+      name="language"
+      label={label}
+      options={[
+        { value: "en", label: t("keyed.languages.en") },
+        { value: "ur", label: t("keyed.languages.ur") },
+      ]}
+      selected={selected ? [selected] : []}
+      error={error}
+    />
   );
 }

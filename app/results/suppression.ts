@@ -49,11 +49,7 @@ export function toFigure(
   threshold: number,
   whenEmpty: NotAvailableReason = "no_answers",
 ): Figure {
-  const percent = percentOf(successes, n);
-  if (percent === null) return { kind: "not_available", reason: whenEmpty };
-  const small = isSmall(n, threshold);
-  if (small && visibility === "suppress") return suppressed(threshold);
-  return { kind: "shown", percent, successes, n, interval: wilsonInterval(successes, n), smallNumbers: small };
+  return figureOfCut(successes, n, isSmall(n, threshold), visibility, threshold, whenEmpty);
 }
 
 /** A single count standing alone (no total beside it to subtract from). */

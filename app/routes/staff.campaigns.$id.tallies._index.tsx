@@ -7,6 +7,7 @@ import { requireStaffForm } from "~/auth/session.server";
 import { TALLY_VALUES, validateTally, type TallyField } from "~/campaigns/tally";
 import { saveTally, tallyRulesOf } from "~/campaigns/tally.server";
 import { readTallyForm, requireTallyCampaign, tallyFormView, tallyListView, todayOf } from "~/campaigns/tally-page.server";
+import { LanguageField } from "~/campaigns/keyed-fields";
 import { TallyList } from "~/campaigns/tally-ui";
 import { ChoiceField, ErrorSummary, TextField, type SummaryError } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
@@ -111,17 +112,7 @@ export default function Tallies() {
               value={values?.month ?? ""}
               error={message("month")}
             />
-            <ChoiceField
-              id="language"
-              name="language"
-              label={t("tally.language")}
-              options={[
-                { value: "en", label: t("keyed.languages.en") },
-                { value: "ur", label: t("keyed.languages.ur") },
-              ]}
-              selected={values?.language ? [values.language] : []}
-              error={message("language")}
-            />
+            <LanguageField label={t("tally.language")} selected={values?.language} error={message("language")} />
             <fieldset className="fieldset" aria-describedby={errors.total ? "counts-hint counts-error" : "counts-hint"}>
               <legend className="fieldset__legend">{t("tally.counts_legend")}</legend>
               <div className="hint" id="counts-hint">

@@ -3,6 +3,28 @@ import type { Database } from "@db/schema";
 import type { SurveySpec } from "~/surveys/spec";
 import { insertSurveyVersion } from "~/surveys/surveys.server";
 
+/** A one-page survey with a multiple-choice question (repeated options, the production start). */
+export const CHOICE_SURVEY: SurveySpec = {
+  slug: "choice-survey",
+  kind: "parent",
+  title: { en: "Choices", ur: "انتخاب" },
+  intro: { en: "Intro", ur: "تعارف" },
+  headline: "overall",
+  questions: [
+    { key: "overall", page: 1, type: "satisfaction", required: true, text: { en: "Overall?", ur: "مجموعی؟" } },
+    {
+      key: "helped",
+      page: 1,
+      type: "multiple_choice",
+      text: { en: "What helped?", ur: "کس چیز نے مدد کی؟" },
+      options: [
+        { value: "calls", label: { en: "Calls", ur: "کالز" } },
+        { value: "letters", label: { en: "Letters", ur: "خطوط" } },
+      ],
+    },
+  ],
+};
+
 /** A small bilingual survey with a conditional question, for tests. */
 export const TEST_SURVEY: SurveySpec = {
   slug: "test-survey",

@@ -4,36 +4,14 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { migrateToLatest, openDatabase } from "@db/connection";
-import type { SurveySpec } from "~/surveys/spec";
 import { createUser } from "~/auth/users.server";
-import { makeCampaign } from "./fixtures";
+import { CHOICE_SURVEY, makeCampaign } from "./fixtures";
 
 // A real production start (`node build/server/start.js` with NODE_ENV=production) on its
 // own port and SQLite file, as a council's IT team would run it behind a TLS proxy.
 
 export const SITE = "https://said-and-done.test";
 export const ADMIN = { email: "it.admin@council.example", password: "a long real passphrase 2026" };
-
-export const CHOICE_SURVEY: SurveySpec = {
-  slug: "production-check",
-  kind: "parent",
-  title: { en: "Production check", ur: "پروڈکشن چیک" },
-  intro: { en: "Intro", ur: "تعارف" },
-  headline: "overall",
-  questions: [
-    { key: "overall", page: 1, type: "satisfaction", required: true, text: { en: "Overall?", ur: "مجموعی؟" } },
-    {
-      key: "helped",
-      page: 1,
-      type: "multiple_choice",
-      text: { en: "What helped?", ur: "کس چیز نے مدد کی؟" },
-      options: [
-        { value: "calls", label: { en: "Calls", ur: "کالز" } },
-        { value: "letters", label: { en: "Letters", ur: "خطوط" } },
-      ],
-    },
-  ],
-};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

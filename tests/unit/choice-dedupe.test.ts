@@ -10,10 +10,9 @@ import { readPageValues, type FormQuestion } from "~/responding/form";
 import { handleSurveyPost } from "~/responding/survey-page.server";
 import { newResumeToken } from "~/responding/responses.server";
 import { rebuildRollup } from "~/results/rollup.server";
-import type { SurveySpec } from "~/surveys/spec";
 import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
 import { createTestDb } from "../support/db";
-import { makeCampaign, postForm } from "../support/fixtures";
+import { CHOICE_SURVEY, makeCampaign, postForm } from "../support/fixtures";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -151,40 +150,22 @@ describe("a posted repeated option", () => {
   it("is stored and counted once", async () => {
     const { db, cleanup } = await createTestDb();
     cleanups.push(cleanup);
-    const spec: SurveySpec = {
-      slug: "choices",
-      kind: "parent",
-      title: { en: "Choices", ur: "انتخاب" },
-      intro: { en: "", ur: "" },
-      headline: "overall",
-      questions: [
-        { key: "overall", page: 1, type: "satisfaction", required: true, text: { en: "Overall?", ur: "مجموعی؟" } },
-        {
-          key: "q5",
-          page: 1,
-          type: "multiple_choice",
-          required: true,
-          text: { en: "What helped?", ur: "کس چیز نے مدد کی؟" },
-          options: ["a", "b"].map((value) => ({ value, label: { en: value, ur: value } })),
-        },
-      ],
-    };
-    const { campaign } = await makeCampaign(db, { spec });
+    const { campaign } = await makeCampaign(db, { spec: CHOICE_SURVEY });
     const cs = (await findCampaignSurveyBySlug(db, campaign.slug))!;
     const token = newResumeToken();
     const fields: [string, string][] = [["token", token], ["page", "1"], ["intent", "submit"], ["q_overall", "4"]];
-    for (let i = 0; i < 5_000; i++) fields.push(["q_q5", "a"]);
+    for (let i = 0; i < 5_000; i++) fields.push(["q_helped", "calls"]);
     const request = postForm(`http://x/s/${campaign.slug}`, fields);
 
     const res = (await handleSurveyPost(db, request, cs, null, "en", new Date("2026-11-25T10:00:00.000Z"), false)) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/\/done$/);
 
-    const q5 = cs.questions.find((q) => q.key === "q5")!;
-    const stored = await db.selectFrom("answers").select("value").where("question_id", "=", q5.id).execute();
-    expect(stored).toEqual([{ value: "a" }]);
-    const counted = await db.selectFrom("answer_counts").select(["value", "n"]).where("question_id", "=", q5.id).orderBy("value").execute();
-    expect(counted).toEqual([{ value: "", n: 1 }, { value: "a", n: 1 }]);
+    const choice = cs.questions.find((q) => q.key === "helped")!;
+    const stored = await db.selectFrom("answers").select("value").where("question_id", "=", choice.id).execute();
+    expect(stored).toEqual([{ value: "calls" }]);
+    const counted = await db.selectFrom("answer_counts").select(["value", "n"]).where("question_id", "=", choice.id).orderBy("value").execute();
+    expect(counted).toEqual([{ value: "", n: 1 }, { value: "calls", n: 1 }]);
     expect(await sql<{ n: number }>`select count(*) as n from responses where submitted_at is not null`.execute(db).then((r) => r.rows[0].n)).toBe(1);
   });
 });
