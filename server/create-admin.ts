@@ -12,7 +12,7 @@ import { readEnv } from "../app/env.server";
 import { getFixedT } from "../app/i18n/i18n";
 import { UserCreateSchema } from "../app/admin/users";
 import { createUserAccount } from "../app/admin/users.server";
-import { findUserByEmail } from "../app/auth/users.server";
+import { findUserByEmail, normaliseEmail } from "../app/auth/users.server";
 
 class Refusal extends Error {}
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     // Checked before the password is asked for, so nobody types one for nothing.
-    if (await findUserByEmail(db, email)) throw new Refusal(`There is already an account with ${email.trim().toLowerCase()}. Nothing was changed.`);
+    if (await findUserByEmail(db, email)) throw new Refusal(`There is already an account with ${normaliseEmail(email)}. Nothing was changed.`);
 
     let password: string;
     if (interactive) {

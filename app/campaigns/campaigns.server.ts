@@ -251,11 +251,13 @@ export interface InvitationCounts {
   stillToAnswer: number;
   /** Who a reminder sent now would reach. */
   remindable: number;
+  /** Invitation emails the mail relay has not accepted yet (neither delivered nor bounced). */
+  awaitingRelay: number;
 }
 
 /** The invitation figures of a campaign, within the services a user acts for. */
 export async function invitationCounts(db: Db, campaignId: number, serviceIds: readonly number[]): Promise<InvitationCounts> {
-  if (serviceIds.length === 0) return { invited: 0, delivered: 0, bounced: 0, completed: 0, optedOut: 0, stillToAnswer: 0, remindable: 0 };
+  if (serviceIds.length === 0) return { invited: 0, delivered: 0, bounced: 0, completed: 0, optedOut: 0, stillToAnswer: 0, remindable: 0, awaitingRelay: 0 };
   const row = await db
     .selectFrom("invitations as i")
     .select((eb) => [
@@ -282,14 +284,17 @@ export async function invitationCounts(db: Db, campaignId: number, serviceIds: r
     .executeTakeFirstOrThrow();
   const invited = Number(row.invited);
   const completed = Number(row.completed);
+  const delivered = Number(row.delivered ?? 0);
+  const bounced = Number(row.bounced);
   return {
     invited,
-    delivered: Number(row.delivered ?? 0),
-    bounced: Number(row.bounced),
+    delivered,
+    bounced,
     completed,
     optedOut: Number(row.optedOut),
     stillToAnswer: invited - completed,
     remindable: Number(row.remindable ?? 0),
+    awaitingRelay: invited - delivered - bounced,
   };
 }
 

@@ -15,8 +15,3 @@ export function isDeliveredSql(alias: string): RawBuilder<boolean> {
 export function countDeliveredSql(alias: string): RawBuilder<number> {
   return sql<number>`coalesce(sum(case when ${isDeliveredSql(alias)} then 1 else 0 end), 0)`;
 }
-
-/** The same rule for one invitation row in code. */
-export function isDelivered(invitation: { sent_at: string | null; bounced_at: string | null }): boolean {
-  return invitation.sent_at !== null && invitation.bounced_at === null;
-}

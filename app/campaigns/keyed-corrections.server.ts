@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, KeyedAuditAction, Language } from "@db/schema";
 import type { AnswerValues, FormQuestion } from "~/responding/form";
 import { scoreOf } from "~/responding/form";
+import { loadAnswerValues } from "~/responding/responses.server";
 import { countSubmittedResponse, uncountSubmittedResponse } from "~/results/rollup.server";
 import type { KeyedChannel } from "./keyed";
 import type { KeyedResponseData } from "./keyed.server";
@@ -103,6 +104,9 @@ export interface KeyedResponseRecord extends KeyedResponseData {
   id: number;
   campaignId: number;
   voidedAt: string | null;
+  /** Who keyed it, and when. */
+  keyedBy: string;
+  keyedAt: string;
 }
 
 /**
@@ -119,10 +123,11 @@ export async function findKeyedResponse(
   if (!Number.isSafeInteger(responseId) || serviceIds.length === 0) return undefined;
   const r = await db
     .selectFrom("responses")
-    .selectAll()
-    .where("id", "=", responseId)
+    .innerJoin("users as k", "k.id", "responses.keyed_by_user_id")
+    .selectAll("responses")
+    .select("k.name as keyed_by")
+    .where("responses.id", "=", responseId)
     .where("campaign_id", "=", campaignId)
-    .where("keyed_by_user_id", "is not", null)
     .where("submitted_at", "is not", null)
     // A tally's responses are corrected as a whole, by voiding the tally (app/campaigns/tally.server.ts).
     .where("tally_id", "is", null)
@@ -136,20 +141,11 @@ export async function findKeyedResponse(
     language: r.language,
     serviceId: r.service_id!,
     completedOn: r.completed_on!,
-    answers: await answerValuesOf(db, r.id, questions),
+    answers: await loadAnswerValues(db, r.id, questions),
     voidedAt: r.voided_at,
+    keyedBy: r.keyed_by,
+    keyedAt: r.submitted_at!,
   };
-}
-
-async function answerValuesOf(db: Db, responseId: number, questions: Q[]): Promise<AnswerValues> {
-  const keyOf = new Map(questions.map((q) => [q.id, q.key]));
-  const rows = await db.selectFrom("answers").select(["question_id", "value"]).where("response_id", "=", responseId).orderBy("id").execute();
-  const values: AnswerValues = {};
-  for (const row of rows) {
-    const key = keyOf.get(row.question_id);
-    if (key) (values[key] ??= []).push(row.value);
-  }
-  return values;
 }
 
 /** What the audit row keeps of a response: everything a correction may change. */

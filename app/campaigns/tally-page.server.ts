@@ -4,7 +4,7 @@
  * the same people as keying paper responses (the campaigns area, the campaign's services).
  */
 import type { Kysely } from "kysely";
-import type { Database, Language } from "@db/schema";
+import type { Database, Language, Tally as TallyRow } from "@db/schema";
 import { formatDate } from "~/i18n/format";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { monthLabel } from "~/results/results-page.server";
@@ -13,7 +13,8 @@ import { requireStaffUser } from "~/auth/session.server";
 import type { StaffUser } from "~/auth/permissions";
 import { requireCampaignForUser, type ScopedCampaign } from "./campaigns.server";
 import { TALLY_VALUES, type TallyInput, type TallyValue } from "./tally";
-import { findTallyQuestion, listTallies, type TallyQuestion } from "./tally.server";
+import { json } from "@remix-run/node";
+import { findTally, findTallyQuestion, listTallies, type TallyQuestion } from "./tally.server";
 
 type Db = Kysely<Database>;
 
@@ -87,3 +88,11 @@ export async function tallyListView(db: Db, { detail, question }: TallyCampaign,
 }
 
 export type TallyListRowView = Awaited<ReturnType<typeof tallyListView>>[number];
+
+/** The live tally the address names, of a service this user keys for in the campaign; a 404 for any other. */
+export async function requireLiveTally(db: Db, tc: TallyCampaign, tallyId: string | undefined): Promise<TallyRow> {
+  const id = Number(tallyId);
+  const tally = Number.isSafeInteger(id) && id > 0 ? await findTally(db, tc.detail.campaign.id, id) : undefined;
+  if (!tally || tally.voided_at !== null || !tc.detail.scope.includes(tally.service_id)) throw json({ reason: "not_found" }, { status: 404 });
+  return tally;
+}

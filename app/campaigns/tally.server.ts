@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, Language, Tally as TallyRow } from "@db/schema";
 import { scoreOf } from "~/responding/form";
 import { newResumeToken } from "~/responding/responses.server";
-import { countSubmittedResponse, uncountSubmittedResponse } from "~/results/rollup.server";
+import { countTallyResponses, uncountTallyResponses } from "~/results/rollup.server";
 import type { ScopedCampaign } from "./campaigns.server";
 import { TALLY_VALUES, tallyCutKey, type Tally, type TallyCounts, type TallyRules } from "./tally";
 
@@ -120,8 +120,8 @@ async function insertTally(
         responses.map((r, j) => ({ response_id: r.id, question_id: input.question.id, value: chunk[j], score: scoreOf(input.question.type, chunk[j]) })),
       )
       .execute();
-    for (const r of responses) await countSubmittedResponse(trx, r.id);
   }
+  await countTallyResponses(trx, id);
   return id;
 }
 
@@ -237,8 +237,7 @@ export async function voidTally(
   return db.transaction().execute(async (trx) => {
     const tally = await trx.selectFrom("tallies").select(["id", "voided_at"]).where("id", "=", input.tallyId).executeTakeFirstOrThrow();
     if (tally.voided_at) return "already_voided" as const;
-    const responses = await trx.selectFrom("responses").select("id").where("tally_id", "=", tally.id).where("voided_at", "is", null).execute();
-    for (const r of responses) await uncountSubmittedResponse(trx, r.id);
+    await uncountTallyResponses(trx, tally.id);
     await trx
       .updateTable("responses")
       .set({ voided_at: at, voided_by_user_id: input.userId, void_reason: input.reason })

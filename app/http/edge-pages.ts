@@ -1,6 +1,7 @@
 import enCommon from "../../locales/en/common.json";
 import enEdge from "../../locales/en/edge.json";
 import urEdge from "../../locales/ur/edge.json";
+import { escapeHtml } from "./html";
 
 // The few pages the HTTP edge (server/app.ts) answers itself, before the app is reached:
 // a malformed address, a body too big or not a form, a form from another site, a crash.
@@ -17,9 +18,6 @@ const PAGE_OF_STATUS = {
 
 export type EdgeStatus = keyof typeof PAGE_OF_STATUS;
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export function edgePageHtml(status: EdgeStatus): string {
   // i18n-dynamic: edge:page.

@@ -180,7 +180,7 @@ async function auditRows(db: Db, events: AuditEvent[], lng: Language): Promise<A
     switch (c.field) {
       case "lead_service":
       case "contributing":
-        return value.split(",").map(serviceName).join(", ");
+        return new Intl.ListFormat(lng === "ur" ? "ur" : "en-GB").format(value.split(",").map(serviceName));
       case "owner":
         return owners.find((o) => String(o.id) === value)?.name ?? value;
       case "period":

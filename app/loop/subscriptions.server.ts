@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { LANGUAGES, type Database, type Language } from "@db/schema";
+import { normaliseEmail } from "~/auth/users.server";
 import { getFixedT, pick } from "~/i18n/i18n";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { POLICIES } from "~/rate-limit/policies";
@@ -145,7 +146,7 @@ export async function subscribeAllowance(
 ): Promise<{ kind: "send" } | { kind: "quiet" } | { kind: "refused"; retryAfterSeconds: number }> {
   const perIp = await hitForIp(db, POLICIES.subscribePerIp, client, now);
   if (!perIp.allowed) return { kind: "refused", retryAfterSeconds: perIp.retryAfterSeconds };
-  const address = [input.email.trim().toLowerCase(), input.serviceId === null ? "all" : String(input.serviceId)];
+  const address = [normaliseEmail(input.email), input.serviceId === null ? "all" : String(input.serviceId)];
   const perAddress = await hitPolicy(db, POLICIES.subscribeConfirmationPerAddress, address, { now });
   return perAddress.allowed ? { kind: "send" } : { kind: "quiet" };
 }
@@ -163,7 +164,7 @@ export async function requestSubscription(
   now: Date,
   publicUrl: string
 ): Promise<void> {
-  const email = input.email.trim().toLowerCase();
+  const email = normaliseEmail(input.email);
   await db.transaction().execute(async (trx) => {
     if (input.serviceId !== null) {
       await trx.selectFrom("services").select("id").where("id", "=", input.serviceId).executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { Language } from "@db/schema";
 import { directionOf } from "~/i18n/i18n";
+import { escapeHtml } from "~/http/html";
 
 export interface EmailContent {
   lng: Language;
@@ -12,9 +13,6 @@ export interface EmailContent {
   footer: string[];
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 /** Bare URLs in already-escaped text become links. */
 function linkify(escaped: string): string {

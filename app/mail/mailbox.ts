@@ -1,6 +1,7 @@
 // Pure helpers for the mailbox pages.
 import { OUTBOX_STATUSES, type Language, type OutboxStatus } from "@db/schema";
 import { z } from "zod";
+import { escapeHtml } from "~/http/html";
 
 const LOCALES: Record<Language, string> = { en: "en-GB", ur: "ur-PK" };
 
@@ -66,9 +67,6 @@ export const HIDDEN = "••••••";
 
 const PERSONAL_LINK = /(\/(?:i|unsubscribe|opted-out)\/)[A-Za-z0-9_-]{16,}/g;
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /**
  * A text of a masked email with every trace of its recipient replaced by `HIDDEN`: the

@@ -64,8 +64,6 @@ export const POLICIES = {
   manualReminderPerCampaign: { scope: "manual_reminder_campaign", limit: 1, windowMs: DAY, scalesWithFactor: false },
 } as const satisfies Record<string, RateLimitPolicy>;
 
-export type PolicyName = keyof typeof POLICIES;
-
 /** The limit in force: per-IP limits times the factor (an integer ≥ 1), others as they are. */
 export function effectiveLimit(policy: RateLimitPolicy, factor: number): { limit: number; windowMs: number } {
   const f = Number.isSafeInteger(factor) && factor >= 1 ? factor : 1;

@@ -81,7 +81,28 @@ export async function uncountSubmittedResponse(trx: Db, responseId: number): Pro
   const response = await trx.selectFrom("responses").select("campaign_id").where("id", "=", responseId).executeTakeFirst();
   if (!response) return;
   await addToRollup(trx, sql`r.id = ${responseId}`, -1);
-  await trx.deleteFrom("response_counts").where("campaign_id", "=", response.campaign_id).where("n", "<=", 0).execute();
+  await dropEmptyCounts(trx, response.campaign_id);
+}
+
+/**
+ * Counts every response a tally made, in two statements however many there are (a tally
+ * may make 100,000): call it in the tally's transaction, after its answers are written.
+ */
+export async function countTallyResponses(trx: Db, tallyId: number): Promise<void> {
+  await addToRollup(trx, sql`r.tally_id = ${tallyId}`);
+}
+
+/** Takes a tally's counted responses out of the rollup, before they are voided (in the same transaction). */
+export async function uncountTallyResponses(trx: Db, tallyId: number): Promise<void> {
+  const tally = await trx.selectFrom("tallies").select("campaign_id").where("id", "=", tallyId).executeTakeFirst();
+  if (!tally) return;
+  await addToRollup(trx, sql`r.tally_id = ${tallyId}`, -1);
+  await dropEmptyCounts(trx, tally.campaign_id);
+}
+
+/** Rows a take-away left at 0 are removed, as if they had never been counted. */
+async function dropEmptyCounts(trx: Db, campaignId: number): Promise<void> {
+  await trx.deleteFrom("response_counts").where("campaign_id", "=", campaignId).where("n", "<=", 0).execute();
   // Through the key's first column (question), not a scan of every campaign's counts.
   await trx
     .deleteFrom("answer_counts")
@@ -90,9 +111,9 @@ export async function uncountSubmittedResponse(trx: Db, responseId: number): Pro
         .selectFrom("questions as q")
         .innerJoin("campaigns as c", "c.survey_version_id", "q.survey_version_id")
         .select("q.id")
-        .where("c.id", "=", response.campaign_id),
+        .where("c.id", "=", campaignId),
     )
-    .where("campaign_id", "=", response.campaign_id)
+    .where("campaign_id", "=", campaignId)
     .where("n", "<=", 0)
     .execute();
 }

@@ -245,8 +245,8 @@ export default function CampaignOverview() {
             {/* i18n-dynamic: campaigns:overview.not_delivered_yet (plural forms) */}
             {counts.invited === 0
               ? t("overview.no_invitations")
-              : counts.invited - counts.delivered - counts.bounced > 0
-                ? t("overview.not_delivered_yet", { count: counts.invited - counts.delivered - counts.bounced })
+              : counts.awaitingRelay > 0
+                ? t("overview.not_delivered_yet", { count: counts.awaitingRelay })
                 : t("overview.nobody_to_remind")}
           </p>
         )

@@ -36,13 +36,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const shownQuestions = keyedQuestions(questions, lng);
   const trail = await keyedAuditTrail(db, record.id);
   const serviceChoices = services.filter((s) => scope.includes(s.id)).map((s) => ({ value: String(s.id), label: pick(s, "name", lng) }));
-  const keyed = await db.selectFrom("responses as r").innerJoin("users as u", "u.id", "r.keyed_by_user_id").select(["u.name", "r.submitted_at"]).where("r.id", "=", record.id).executeTakeFirstOrThrow();
   return json({
     pageTitle: getFixedT(lng, "campaigns")("keyed_edit.title"),
     id: campaign.id,
     name: pick(campaign, "name", lng),
-    keyedBy: keyed.name,
-    keyedOn: formatDate(keyed.submitted_at!, lng),
+    keyedBy: record.keyedBy,
+    keyedOn: formatDate(record.keyedAt, lng),
     voided: record.voidedAt ? trail.find((a) => a.action === "voided") : undefined,
     formToken: newResumeToken(),
     meta: { channel: record.channel, language: record.language, service: String(record.serviceId), completed_on: record.completedOn },

@@ -2,24 +2,19 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import type { Language } from "@db/schema";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { requireStaffForm } from "~/auth/session.server";
+import { readReason } from "~/campaigns/keyed-history";
 import { voidTally } from "~/campaigns/tally.server";
-import { requireTallyCampaign, tallyListView, type TallyCampaign } from "~/campaigns/tally-page.server";
+import { requireLiveTally, requireTallyCampaign, tallyListView, type TallyCampaign } from "~/campaigns/tally-page.server";
 import { ErrorSummary, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";
 
-const VoidSchema = z.object({
-  reason: z.string().trim().min(1, { error: "reason_required" }).max(500, { error: "reason_too_long" }),
-});
-
 /** The live tally the address names, among those this user may see; a 404 for any other. */
 async function liveTallyOr404(db: AppLoadContext["db"], tc: TallyCampaign, tallyId: string | undefined, lng: Language) {
-  const row = (await tallyListView(db, tc, lng)).find((r) => String(r.id) === tallyId);
-  if (!row || row.voided) throw json({ reason: "not_found" }, { status: 404 });
-  return row;
+  const { id } = await requireLiveTally(db, tc, tallyId);
+  return (await tallyListView(db, tc, lng)).find((r) => r.id === id)!;
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -38,11 +33,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db } = context;
   const { user, form } = await requireStaffForm(db, request, "campaigns");
   const tc = await requireTallyCampaign(db, request, params.id, user);
-  const tally = await liveTallyOr404(db, tc, params.tallyId, languageFromRequest(request));
-  const reason = typeof form.get("reason") === "string" ? String(form.get("reason")) : "";
-  const parsed = VoidSchema.safeParse({ reason });
-  if (!parsed.success) return json({ errors: { reason: parsed.error.issues[0].message }, reason }, { status: 400 });
-  await voidTally(db, { tallyId: tally.id, userId: user.id, reason: parsed.data.reason, now: new Date() });
+  const tally = await requireLiveTally(db, tc, params.tallyId);
+  const reason = readReason(form, true);
+  // What was typed is shown again as it was.
+  if (!reason.ok) return json({ errors: { reason: reason.error }, reason: String(form.get("reason") ?? "") }, { status: 400 });
+  // A second press finds it voided already: the same page as the first.
+  await voidTally(db, { tallyId: tally.id, userId: user.id, reason: reason.value, now: new Date() });
   throw redirect(`/staff/campaigns/${tc.detail.campaign.id}/tallies?voided=${tally.id}`);
 }
 
@@ -60,7 +56,7 @@ export default function VoidTally() {
       <dl className="summary-list">
         <dt>{t("tally.col_tally")}</dt>
         <dd>
-          {tally.service}, <bdi>{tally.month}</bdi>, {tally.language}
+          {t("tally.void_which", { service: tally.service, month: tally.month, language: tally.language })}
         </dd>
         <dt>{t("tally.col_total")}</dt>
         <dd>
@@ -68,7 +64,7 @@ export default function VoidTally() {
         </dd>
         <dt>{t("tally.col_keyed")}</dt>
         <dd>
-          {tally.keyedBy}, <bdi>{tally.keyedOn}</bdi>
+          {t("tally.void_keyed", { name: tally.keyedBy, date: tally.keyedOn })}
         </dd>
       </dl>
       <p>{t("tally.void_intro", { total: tally.total })}</p>

@@ -133,7 +133,7 @@ export interface TranslationImportPlan {
 /** What a translator may write in the `confirmed` column to confirm an unchanged Urdu. */
 const CONFIRMATIONS = new Set(["yes", "y", "ہاں", "جی ہاں"]);
 
-export function isConfirmed(cell: string | undefined): boolean {
+function isConfirmed(cell: string | undefined): boolean {
   return CONFIRMATIONS.has((cell ?? "").trim().toLowerCase());
 }
 
