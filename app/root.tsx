@@ -6,16 +6,17 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
+import { i18nFor, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
 import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
 import { useNonce } from "~/ui/nonce";
 import { SiteFooter } from "~/ui/SiteFooter";
 import { ErrorPage, errorPageKeys } from "~/ui/ErrorPage";
+import { wantsScripts } from "~/ui/page-handle";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -30,8 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lng: Language = data?.lng ?? "en";
-  const i18n = useMemo(() => createI18n(lng), [lng]);
+  const i18n = i18nFor(lng);
   const nonce = useNonce();
+  // Respondent and public pages are plain HTML: no client scripts unless a route asks
+  // (page-handle.ts). Once running in a browser (a staff page), the scripts stay.
+  const scripts = useMatches();
+  const withScripts = typeof document !== "undefined" || wantsScripts(scripts);
   return (
     <html lang={lng} dir={directionOf(lng)}>
       <head>
@@ -47,14 +52,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <I18nextProvider i18n={i18n}>
           <Chrome>{children}</Chrome>
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {withScripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
 }
 
-function PageTitle({ i18n }: { i18n: ReturnType<typeof createI18n> }) {
+function PageTitle({ i18n }: { i18n: ReturnType<typeof i18nFor> }) {
   const t = i18n.getFixedT(i18n.language, "common");
   const title = usePageTitle({
     appName: t("app_name"),

@@ -69,10 +69,10 @@ export function languageCookieFor(request: Request, cookieSecure: boolean): stri
 }
 
 /**
- * A fresh, synchronously initialised instance: one per request on the server,
- * one per language in the browser. No fallback language, so a gap shows.
+ * A fresh, synchronously initialised instance. No fallback language, so a gap shows.
+ * Use i18nFor(lng), which keeps one per language.
  */
-export function createI18n(lng: Language): i18n {
+function createI18n(lng: Language): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng,
@@ -88,15 +88,24 @@ export function createI18n(lng: Language): i18n {
   return instance;
 }
 
-const cache = new Map<Language, i18n>();
-/** A translator for server code (loaders, actions, emails). */
-export function getFixedT(lng: Language, ns: Namespace = "common") {
-  let instance = cache.get(lng);
+const instances = new Map<Language, i18n>();
+/**
+ * The one instance for a language, made on first use and kept: pages, loaders and emails
+ * share it. Nothing changes its language or resources after init, so sharing is safe, and
+ * a request no longer pays for a new instance (issue 13's profile).
+ */
+export function i18nFor(lng: Language): i18n {
+  let instance = instances.get(lng);
   if (!instance) {
     instance = createI18n(lng);
-    cache.set(lng, instance);
+    instances.set(lng, instance);
   }
-  return instance.getFixedT(lng, ns);
+  return instance;
+}
+
+/** A translator for server code (loaders, actions, emails). */
+export function getFixedT(lng: Language, ns: Namespace = "common") {
+  return i18nFor(lng).getFixedT(lng, ns);
 }
 
 /** Picks the text of a bilingual record for a language: `pick(row, "title", "ur")`. */

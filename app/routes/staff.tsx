@@ -6,6 +6,10 @@ import { canEnter, type Area } from "~/auth/permissions";
 import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { CsrfField } from "~/ui/StaffForm";
+import type { PageHandle } from "~/ui/page-handle";
+
+/** Staff pages keep Remix's client scripts (respondent and public pages do without). */
+export const handle: PageHandle = { hydrate: true };
 
 // Staff check Urdu texts (surveys, "You said" entries, comments, emails) on English pages
 // too, so staff pages always declare the Nastaliq font face. Its file (unicode-range: Arabic

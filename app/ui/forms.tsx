@@ -8,7 +8,11 @@ export interface SummaryError {
   text: string;
 }
 
-/** GOV.UK error summary: first on the page, focused on load, links to each field. */
+/**
+ * GOV.UK error summary: first on the page, focused on load, links to each field. `autoFocus`
+ * focuses it on pages served without scripts; the effect does it when a hydrated page shows
+ * new errors without a page load.
+ */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useTranslation("survey");
   const ref = useRef<HTMLDivElement>(null);
@@ -17,7 +21,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" autoFocus>
       <h2 className="error-summary__title" id="error-summary-title">
         {t("error_summary_title")}
       </h2>

@@ -29,7 +29,10 @@ export function surveyUrl(slug: string, lng: Lng): string {
  * root state: this is a test-only look at internals.
  */
 export async function waitForHydration(page: Page): Promise<void> {
+  // A page served without Remix's scripts (every respondent and public page) is ready as
+  // it is: there is nothing to wait for. Otherwise wait until React has hydrated it.
   await page.waitForFunction(() => {
+    if (!document.querySelector("script[type=module]")) return document.readyState !== "loading";
     const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
     if (!key) return false;
     const root = (document as unknown as Record<string, { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } } } }>)[key]

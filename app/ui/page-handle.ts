@@ -1,0 +1,19 @@
+import type { UIMatch } from "@remix-run/react";
+
+/**
+ * What a route tells the root document about itself (Remix's route `handle`).
+ *
+ * `hydrate: true` asks for Remix's client scripts. Pages are served without them unless a
+ * matched route asks: every respondent and public page works as plain HTML forms and links
+ * (docs/decisions/018-respondent-pages-without-javascript.md), and a parent on a phone
+ * should not download a JavaScript application to answer ten questions. The staff layout
+ * (and so every staff page) asks for them.
+ */
+export interface PageHandle {
+  hydrate?: boolean;
+}
+
+/** True when any matched route asks for client scripts. */
+export function wantsScripts(matches: Pick<UIMatch, "handle">[]): boolean {
+  return matches.some((m) => (m.handle as PageHandle | undefined)?.hydrate === true);
+}
