@@ -17,10 +17,12 @@ import { useNonce } from "~/ui/nonce";
 import { SiteFooter } from "~/ui/SiteFooter";
 import { ErrorPage, errorPageKeys } from "~/ui/ErrorPage";
 import { wantsScripts } from "~/ui/page-handle";
-import appStyles from "~/styles/app.css";
+import baseStyles from "~/styles/base.css";
 
+// Every page's stylesheet; staff pages add staff.css (staff.tsx), the public You Said, We Did
+// pages their own (loop/ui/public-styles.ts).
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: baseStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -7,6 +7,7 @@ import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { CsrfField } from "~/ui/StaffForm";
 import type { PageHandle } from "~/ui/page-handle";
+import staffStyles from "~/styles/staff.css";
 
 /** Staff pages keep Remix's client scripts (respondent and public pages do without). */
 export const handle: PageHandle = { hydrate: true };
@@ -14,7 +15,11 @@ export const handle: PageHandle = { hydrate: true };
 // Staff check Urdu texts (surveys, "You said" entries, comments, emails) on English pages
 // too, so staff pages always declare the Nastaliq font face. Its file (unicode-range: Arabic
 // script only) downloads only when a page shows Urdu text; public English pages never load it.
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/fonts/urdu.css" }];
+// staff.css (tables, dashboards, the builder, the loop queues) comes after the root's base.css.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: staffStyles },
+  { rel: "stylesheet", href: "/fonts/urdu.css" },
+];
 
 /** The staff navigation, in order; each link shows only to roles that may enter its area. Keys are staff:nav.* unless namespaced. */
 const NAV: { area: Area; to: string; key: string }[] = [

@@ -9,6 +9,7 @@ import { publicEntryOr404, recordRating } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { ratedCookie, readRatedIds } from "~/loop/rating-cookie";
 import { PublicEntryCard, RatingBlock, entryPath } from "~/loop/ui/PublicEntry";
+import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { formRefusalMessage } from "~/rate-limit/messages";
 import { POLICIES } from "~/rate-limit/policies";
 import { refusalInit } from "~/rate-limit/responses.server";
@@ -24,6 +25,8 @@ const RatingSchema = z.object({ rating: z.enum(LOOP_RATINGS) });
 
 // A refused form answers 429 with Retry-After, with or without JavaScript.
 export const headers = retryAfterFromAction;
+
+export const links = publicLoopLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const entry = await publicEntryOr404(context.db, params.id, context.env.SUPPRESSION_THRESHOLD);

@@ -8,6 +8,7 @@ import { TEXT_MAX } from "~/loop/loop-states";
 import { publicEntryOr404, recordLookAgain } from "~/loop/public.server";
 import { entryView } from "~/loop/public-view.server";
 import { PublicEntryCard, entryPath } from "~/loop/ui/PublicEntry";
+import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { formRefusalMessage } from "~/rate-limit/messages";
 import { POLICIES } from "~/rate-limit/policies";
 import { refusalInit } from "~/rate-limit/responses.server";
@@ -25,6 +26,8 @@ const LookAgainSchema = z.object({
 
 // A refused form answers 429 with Retry-After, with or without JavaScript.
 export const headers = retryAfterFromAction;
+
+export const links = publicLoopLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, env } = context;

@@ -6,9 +6,12 @@ import { getFixedT } from "~/i18n/i18n";
 import { loadPublicList } from "~/loop/public-view.server";
 import { readRatedIds } from "~/loop/rating-cookie";
 import { EntryGroups, PublicEntryCard, PublicFilters, RatingBlock } from "~/loop/ui/PublicEntry";
+import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // "You Said, We Did" for everyone: no account, no JavaScript needed.
+
+export const links = publicLoopLinks;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const list = await loadPublicList(context.db, request, context.env.SUPPRESSION_THRESHOLD);

@@ -6,10 +6,13 @@ import { formatDate } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n";
 import { loadPublicList } from "~/loop/public-view.server";
 import { EntryGroups, PublicEntryCard } from "~/loop/ui/PublicEntry";
+import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { ErrorPage } from "~/ui/ErrorPage";
 
 // The same entries and filters as /you-said-we-did, laid out for a ward or school
 // noticeboard: large type, no forms, each entry kept whole on an A4 page.
+
+export const links = publicLoopLinks;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, env } = context;
