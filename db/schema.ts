@@ -506,6 +506,15 @@ export interface RollupGenerationTable {
   n: number;
 }
 
+/**
+ * One row (id 1): how many times what the public pages show has changed (migration 014:
+ * triggers on the loop's tables, services and organisations add to it).
+ */
+export interface PublicGenerationTable {
+  id: number;
+  n: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
@@ -538,6 +547,7 @@ export interface Database {
   loop_reminders: LoopReminderTable;
   rate_limits: RateLimitTable;
   rollup_generation: RollupGenerationTable;
+  public_generation: PublicGenerationTable;
   keyed_response_audit: KeyedResponseAuditTable;
   tallies: TallyTable;
 }

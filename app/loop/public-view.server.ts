@@ -5,14 +5,15 @@ import { monthLabel, termLabel } from "~/results/results-page.server";
 import type { MonthKey, TermKey } from "~/results/types";
 import { outcomeLabel, themeLabel } from "./labels";
 import {
-  listPublicEntries,
+  entriesMatching,
   mayRate,
   parsePublicFilters,
-  publicFilterChoices,
+  publicSnapshot,
   type Bilingual,
   type FamiliesFigure,
   type PublicEntry,
   type PublicFilters,
+  type PublicSnapshot,
 } from "./public.server";
 
 /**
@@ -56,7 +57,17 @@ export function familiesText(figure: FamiliesFigure, lng: Language): string {
 
 const month = (isoDate: string, lng: Language) => monthLabel(isoDate.slice(0, 7) as MonthKey, lng);
 
+/** Views of the entries a public snapshot holds: made once per entry and language while the snapshot lasts. */
+const views = new WeakMap<PublicEntry, Partial<Record<Language, EntryView>>>();
+
+/** An entry as `lng` shows it. Shared between requests: read only. */
 export function entryView(entry: PublicEntry, lng: Language): EntryView {
+  let made = views.get(entry);
+  if (!made) views.set(entry, (made = {}));
+  return (made[lng] ??= makeEntryView(entry, lng));
+}
+
+function makeEntryView(entry: PublicEntry, lng: Language): EntryView {
   const t = getFixedT(lng, "yswd");
   const common = getFixedT(lng, "loop_common");
   const { state } = entry;
@@ -144,11 +155,21 @@ export interface Choice {
   label: string;
 }
 
-/** Everything the list and print pages show: the filters in use, what they offer, the groups. */
-export async function loadPublicList(db: Parameters<typeof listPublicEntries>[0], request: Request, threshold: number, now = new Date()) {
+/**
+ * Everything the list and print pages show: the filters in use, what they offer, the groups.
+ * Made once per language and filters from the public snapshot (public.server.ts), so a view
+ * costs one read of the generation. Shared between requests: read only.
+ */
+export async function loadPublicList(db: Parameters<typeof publicSnapshot>[0], request: Request, threshold: number, now = new Date()) {
   const lng = languageFromRequest(request);
   const filters = parsePublicFilters(new URL(request.url).searchParams);
-  const [entries, choices] = await Promise.all([listPublicEntries(db, filters, now, threshold), publicFilterChoices(db)]);
+  const snapshot = await publicSnapshot(db, now, threshold);
+  return snapshot.memo(`list ${lng} ${filtersQuery(filters)}`, () => publicList(snapshot, filters, lng));
+}
+
+function publicList(snapshot: PublicSnapshot, filters: PublicFilters, lng: Language) {
+  const entries = entriesMatching(snapshot, filters);
+  const { choices } = snapshot;
   const common = getFixedT(lng, "loop_common");
   const collator = new Intl.Collator(lng === "ur" ? "ur" : "en-GB");
   const byLabel = (a: Choice, b: Choice) => collator.compare(a.label, b.label);

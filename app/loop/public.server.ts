@@ -131,7 +131,14 @@ function baseQuery(db: Tx) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
 
-async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Promise<PublicEntry[]> {
+/** A public entry with every service and organisation it belongs to (lead and contributing), for the filters. */
+interface PlacedEntry {
+  entry: PublicEntry;
+  serviceIds: readonly number[];
+  organisationIds: readonly number[];
+}
+
+async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Promise<PlacedEntry[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [counts, also, updates] = await Promise.all([
@@ -144,7 +151,7 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
     db
       .selectFrom("loop_entry_services")
       .innerJoin("services", "services.id", "loop_entry_services.service_id")
-      .select(["loop_entry_services.entry_id", "services.id", "services.name_en", "services.name_ur"])
+      .select(["loop_entry_services.entry_id", "services.id", "services.name_en", "services.name_ur", "services.organisation_id"])
       .where("loop_entry_services.entry_id", "in", ids)
       .orderBy("services.name_en")
       .execute(),
@@ -158,7 +165,7 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
   ]);
   const countOf = new Map(counts.map((c) => [c.entry_id, Number(c.n)]));
   const day = todayOf(now);
-  return rows.map((r): PublicEntry => {
+  return rows.map((r): PlacedEntry => {
     const families = r.source === "forum" ? r.forum_families ?? 0 : countOf.get(r.id) ?? 0;
     const entryUpdates = updates
       .filter((u) => u.entry_id === r.id)
@@ -169,13 +176,14 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
         ? { kind: "did", outcome: r.outcome, weDid: { en: r.we_did_en ?? "", ur: r.we_did_ur ?? "" }, changeFrom: r.change_from }
         : { kind: "doing", dueOn: r.due_on, overdue: isOverdue({ status: r.status, dueOn: r.due_on }, day) };
     const times = [publicSince, ...entryUpdates.map((u) => u.at)].filter(Boolean).sort();
-    return {
+    const contributing = also.filter((a) => a.entry_id === r.id);
+    const entry: PublicEntry = {
       id: r.id,
       period: r.period,
       theme: r.theme,
       organisation: { id: r.organisation_id, name: { en: r.organisation_en, ur: r.organisation_ur } },
       service: { id: r.service_id, name: { en: r.service_en, ur: r.service_ur } },
-      alsoServices: also.filter((a) => a.entry_id === r.id).map((a) => ({ id: a.id, name: { en: a.name_en, ur: a.name_ur } })),
+      alsoServices: contributing.map((a) => ({ id: a.id, name: { en: a.name_en, ur: a.name_ur } })),
       youSaid: { en: r.you_said_en, ur: r.you_said_ur },
       state,
       families: familiesFigure(families, threshold),
@@ -183,7 +191,100 @@ async function complete(db: Tx, rows: Row[], now: Date, threshold: number): Prom
       publicSince,
       updatedAt: times[times.length - 1] ?? publicSince,
     };
+    return {
+      entry,
+      serviceIds: [r.service_id, ...contributing.map((a) => a.id)],
+      organisationIds: [r.organisation_id, ...contributing.map((a) => a.organisation_id)],
+    };
   });
+}
+
+// ---- The public view, kept per database ----
+
+/**
+ * Every public entry (newest first) and what the filters offer, read at one generation
+ * (migration 014) for one day: the list, the print page, the feed and an entry's page are
+ * all cut from it in memory. Shared between requests: read only.
+ */
+export interface PublicSnapshot {
+  readonly entries: readonly PlacedEntry[];
+  readonly choices: Awaited<ReturnType<typeof publicFilterChoices>>;
+  /** What a page makes of the snapshot (a language and filters), made once while it lasts. */
+  memo<T>(key: string, make: () => T): T;
+}
+
+/** How many times what the public sees has changed: the public view is kept while this stands still. */
+export async function publicGeneration(db: Tx): Promise<number> {
+  const row = await db.selectFrom("public_generation").select("n").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Pages made of one snapshot: languages times filters; a few dozen are ever asked for, ids in the query string are not bounded. */
+const MEMO_LIMIT = 64;
+
+async function readSnapshot(db: Tx, now: Date, threshold: number): Promise<PublicSnapshot> {
+  const [rows, choices] = await Promise.all([
+    baseQuery(db)
+      .orderBy((eb) => eb.fn.coalesce("loop_entries.published_at", "loop_entries.published_open_at"), "desc")
+      .orderBy("loop_entries.id", "desc")
+      .execute(),
+    publicFilterChoices(db),
+  ]);
+  const entries = await complete(db, rows, now, threshold);
+  const made = new Map<string, unknown>();
+  return {
+    entries,
+    choices,
+    memo<T>(key: string, make: () => T): T {
+      if (made.has(key)) return made.get(key) as T;
+      const value = make();
+      if (made.size >= MEMO_LIMIT) made.delete(made.keys().next().value as string);
+      made.set(key, value);
+      return value;
+    },
+  };
+}
+
+/** Per database (tests open many in one process, issue 16 runs many processes on one), per threshold. */
+const snapshots = new WeakMap<Kysely<Database>, Map<number, { fingerprint: string; snapshot: Promise<PublicSnapshot> }>>();
+
+/**
+ * The public view as it is now. A view costs one read of the generation: every change to
+ * the tables the view is read from adds to it in the change's own transaction (triggers,
+ * migration 014), so a publication by any process is seen by the next view; and the day is
+ * part of the key, so "We are doing" turns "Overdue" the morning after the due date.
+ * The generation is read before the view: a change that lands while the view is read is
+ * kept under the older number and read again by the next view, never the other way round.
+ * Inside a transaction (which may hold its own uncommitted changes) nothing is kept.
+ */
+export async function publicSnapshot(db: Tx, now: Date, threshold: number): Promise<PublicSnapshot> {
+  if (db.isTransaction) return readSnapshot(db, now, threshold);
+  const fingerprint = `${await publicGeneration(db)} ${todayOf(now)}`;
+  let cache = snapshots.get(db);
+  if (!cache) snapshots.set(db, (cache = new Map()));
+  const cached = cache.get(threshold);
+  if (cached?.fingerprint === fingerprint) return cached.snapshot;
+  // One read at a time: views that miss together wait for the same one.
+  const snapshot = readSnapshot(db, now, threshold);
+  cache.set(threshold, { fingerprint, snapshot });
+  snapshot.catch(() => {
+    if (cache.get(threshold)?.snapshot === snapshot) cache.delete(threshold);
+  });
+  return snapshot;
+}
+
+function matches(placed: PlacedEntry, filters: PublicFilters): boolean {
+  const { entry } = placed;
+  if (filters.service !== undefined && !placed.serviceIds.includes(filters.service)) return false;
+  if (filters.organisation !== undefined && !placed.organisationIds.includes(filters.organisation)) return false;
+  if (filters.term && entry.period !== filters.term) return false;
+  if (filters.theme && entry.theme !== filters.theme) return false;
+  return true;
+}
+
+/** The snapshot's entries that match the filters (a service or organisation leading or contributing), newest first. */
+export function entriesMatching(snapshot: PublicSnapshot, filters: PublicFilters): PublicEntry[] {
+  return snapshot.entries.filter((p) => matches(p, filters)).map((p) => p.entry);
 }
 
 /** Public entries matching the filters, newest first (pages group them by organisation and service). */
@@ -193,40 +294,7 @@ export async function listPublicEntries(
   now: Date,
   threshold: number
 ): Promise<PublicEntry[]> {
-  let query = baseQuery(db);
-  if (filters.service !== undefined) {
-    const service = filters.service;
-    query = query.where((eb) =>
-      eb.or([
-        eb("loop_entries.lead_service_id", "=", service),
-        eb("loop_entries.id", "in", eb.selectFrom("loop_entry_services").select("entry_id").where("service_id", "=", service)),
-      ])
-    );
-  }
-  if (filters.organisation !== undefined) {
-    const organisation = filters.organisation;
-    query = query.where((eb) =>
-      eb.or([
-        eb("services.organisation_id", "=", organisation),
-        eb(
-          "loop_entries.id",
-          "in",
-          eb
-            .selectFrom("loop_entry_services")
-            .innerJoin("services as contributing", "contributing.id", "loop_entry_services.service_id")
-            .select("loop_entry_services.entry_id")
-            .where("contributing.organisation_id", "=", organisation)
-        ),
-      ])
-    );
-  }
-  if (filters.term) query = query.where("loop_entries.period", "=", filters.term);
-  if (filters.theme) query = query.where("loop_entries.theme", "=", filters.theme);
-  const rows = await query
-    .orderBy((eb) => eb.fn.coalesce("loop_entries.published_at", "loop_entries.published_open_at"), "desc")
-    .orderBy("loop_entries.id", "desc")
-    .execute();
-  return complete(db, rows, now, threshold);
+  return entriesMatching(await publicSnapshot(db, now, threshold), filters);
 }
 
 /** One public entry, or undefined when there is none or the public may not see it. */
@@ -237,8 +305,9 @@ export async function findPublicEntry(
   threshold: number
 ): Promise<PublicEntry | undefined> {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  if (!db.isTransaction) return (await publicSnapshot(db, now, threshold)).entries.find((p) => p.entry.id === id)?.entry;
   const rows = await baseQuery(db).where("loop_entries.id", "=", id).execute();
-  return (await complete(db, rows, now, threshold))[0];
+  return (await complete(db, rows, now, threshold))[0]?.entry;
 }
 
 /** Public entries by id (the ones of a publication batch that are public), in the order given. */
@@ -251,7 +320,7 @@ export async function findPublicEntries(
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (!unique.length) return [];
   const rows = await baseQuery(db).where("loop_entries.id", "in", unique).execute();
-  const entries = await complete(db, rows, now, threshold);
+  const entries = (await complete(db, rows, now, threshold)).map((p) => p.entry);
   return unique.map((id) => entries.find((e) => e.id === id)).filter((e): e is PublicEntry => !!e);
 }
 

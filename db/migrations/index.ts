@@ -11,6 +11,7 @@ import * as m009 from "./2026-12-03-009-about-you";
 import * as m010 from "./2026-12-03-010-month-only-and-audit";
 import * as m012 from "./2026-12-03-012-tallies";
 import * as m013 from "./2026-12-03-013-rollup-generation";
+import * as m014 from "./2026-12-03-014-public-generation";
 
 /**
  * A static provider: the bundled server cannot import migration files dynamically
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-03-010-month-only-and-audit": m010,
   "2026-12-03-012-tallies": m012,
   "2026-12-03-013-rollup-generation": m013,
+  "2026-12-03-014-public-generation": m014,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
