@@ -1,14 +1,15 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { languageCookieFor } from "~/i18n/i18n";
 import { NonceProvider } from "~/ui/nonce";
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * A page is rendered whole, to one string. No route defers data or suspends, so streaming
+ * would only add work: a pipeable stream, a Node-to-web stream bridge and back again cost
+ * more than rendering the page did (issue 13's profile). A route that needs streaming
+ * later must bring back renderToPipeableStream here.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -21,34 +22,13 @@ export default function handleRequest(
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
   // The CSP nonce server/app.ts put in this response's header (absent in unit tests).
   const nonce = loadContext?.nonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {

@@ -1,6 +1,7 @@
 // The HTTP edge: everything a request meets before the app, in order. See
 // docs/decisions/012-http-edge.md for why each step is here rather than in a route.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import express, { type NextFunction, type Request, type Response } from "express";
 import compression from "compression";
 import type { Kysely } from "kysely";
@@ -63,8 +64,17 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
     res.status(health.ok ? 200 : 503).set("Cache-Control", "no-store").json(health);
   });
 
+  // Hashed build assets never change under their name: cached for a year. Other public
+  // files (the favicon, the Urdu font) for an hour. Only paths under public/'s own entries
+  // go to the file system: asking it about every page address cost a tenth of a page.
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", fallthrough: true }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  const serveStatic = express.static(publicDir, { maxAge: "1h" });
+  const publicEntries = new Set(fs.existsSync(publicDir) ? fs.readdirSync(publicDir) : []);
+  app.use((req, res, next) => {
+    const first = req.path.split("/")[1] ?? "";
+    if (publicEntries.has(first)) return serveStatic(req, res, next);
+    next();
+  });
 
   // A form posted from another site is refused here with a clear 403 (Remix would abort
   // it with a bare 500). Staff forms also check a CSRF token; see docs/decisions/006.
@@ -113,8 +123,11 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
     }
     // Staff and respondent pages stay out of every cache, whatever a route set.
     if (mustNotStore(req.path)) res.set("Cache-Control", "no-store");
-    if (response.body) await writeReadableStreamToWritable(response.body, res);
-    else res.end();
+    // A page (rendered whole, app/entry.server.tsx) is written in one go; anything else,
+    // such as a large CSV export, streams as the route produces it.
+    if (!response.body) res.end();
+    else if (response.headers.get("content-type")?.startsWith("text/html")) res.end(Buffer.from(await response.arrayBuffer()));
+    else await writeReadableStreamToWritable(response.body, res);
   }
 
   // The last word on any error: a plain page, never a stack trace; the trace goes to the log.

@@ -28,6 +28,11 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 
+// The app's mode (demo or production) is read above, once. Libraries always run their
+// production builds, since this is a built app in both modes: React's development build
+// renders pages about three times slower and is for `remix dev` only.
+process.env.NODE_ENV = "production";
+
 const db = openDatabase(env.DATABASE_FILE);
 const applied = await migrateToLatest(db);
 
