@@ -5,7 +5,7 @@ import { languageFromRequest, pick } from "~/i18n/i18n";
 import { POLICIES } from "~/rate-limit/policies";
 import { refusalInit } from "~/rate-limit/responses.server";
 import { hitForIp, type ClientLimits } from "~/rate-limit/store.server";
-import { findCampaignSurveyBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
+import { findRespondentCampaignBySlug, isCampaignOpen, type CampaignSurvey } from "~/surveys/surveys.server";
 import { clearInvitationCookie, readInvitationCookie } from "~/campaigns/invitation-cookie";
 import { findInvitationByToken, markInvitationCompleted } from "~/campaigns/invitations.server";
 import {
@@ -21,12 +21,13 @@ import {
   type FieldErrors,
 } from "./form";
 import {
+  findLinkedResponse,
   findResponseByToken,
   isWellFormedToken,
   loadAnswerValues,
   newResumeToken,
   savePage,
-  submitResponse,
+  type Submission,
 } from "./responses.server";
 
 type Db = Kysely<Database>;
@@ -71,7 +72,7 @@ export function resumePath(slug: string, token: string, page?: number): string {
 
 /** A campaign open for answers; a 404 if unknown, a 410 (explained by the error page) if closed. */
 export async function getOpenCampaignOr404(db: Db, slug: string, now: Date): Promise<CampaignSurvey> {
-  const found = await findCampaignSurveyBySlug(db, slug);
+  const found = await findRespondentCampaignBySlug(db, slug);
   if (!found) throw json({ reason: "not_found" }, { status: 404 });
   if (!isCampaignOpen(found.campaign, now)) throw json({ reason: "closed" }, { status: 410 });
   return found;
@@ -150,12 +151,11 @@ function buildPageData(
   };
 }
 
-/** The campaign and response a respondent's link names; a clear 404 for anything unknown. */
+/** The response a respondent's link names, with its survey's title; a clear 404 for anything unknown. */
 export async function getLinkedResponseOr404(db: Db, slug: string, token: string) {
-  const cs = await findCampaignSurveyBySlug(db, slug);
-  const response = cs ? await findResponseByToken(db, cs.campaign.id, token) : undefined;
-  if (!cs || !response) throw json({ reason: "unknown_link" }, { status: 404 });
-  return { cs, response, path: resumePath(cs.campaign.slug, response.resume_token) };
+  const response = await findLinkedResponse(db, slug, token);
+  if (!response) throw json({ reason: "unknown_link" }, { status: 404 });
+  return { response, path: resumePath(response.slug, response.resume_token) };
 }
 
 /** The first page of a new response: a fresh token goes into the form. */
@@ -250,22 +250,15 @@ export async function handleSurveyPost(
 
   const validate = intent === "next" || intent === "submit";
   const errors: FieldErrors = validate ? { ...serviceErrors, ...validateAnswers(onPage, values) } : {};
-  let refusal: ResponseInit | undefined;
-  // A page that would create the response counts against its client's limit. Refused,
-  // the page comes back with every answer given and a 429, nothing stored.
-  if (!existing && limits && Object.keys(errors).length === 0) {
-    const limit = await hitForIp(db, POLICIES.responseStartPerIp, limits, now);
-    if (!limit.allowed) {
-      errors[FORM_ERROR] = { code: "too_many_requests", retryAfterSeconds: limit.retryAfterSeconds };
-      refusal = refusalInit(limit);
-    }
-  }
-  if (Object.keys(errors).length > 0) {
+  // The page comes back with every answer given: on errors (400), or refused by the limit
+  // on starting responses (429, nothing stored).
+  const showAgain = (init: ResponseInit) => {
     const shown: AnswerValues = { ...values };
     const posted = form.get(SERVICE_FIELD);
     if (typeof posted === "string" && posted) shown[SERVICE_FIELD] = [posted];
-    return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, refusal ?? { status: 400 });
-  }
+    return json({ errors, values: shown, token } satisfies SurveyPageErrorData & { token: string }, init);
+  };
+  if (Object.keys(errors).length > 0) return showAgain({ status: 400 });
 
   const answers = { ...saved };
   for (const q of onPage) {
@@ -273,8 +266,17 @@ export async function handleSurveyPost(
     else delete answers[q.key];
   }
   const next = neighbourPage(cs.questions, answers, page, 1);
+  // Last page: check the whole survey (an earlier answer may have revealed a required
+  // question); complete, it is submitted in the transaction that saves this page.
+  const lastPage = validate && next === undefined;
+  const invalid = lastPage ? firstInvalidPage(cs.questions, answers) : undefined;
+  const submit: Submission | undefined =
+    lastPage && (invalid === undefined || invalid === page)
+      ? // The invitation records only the day it was completed, in the same transaction.
+        { questions: cs.questions, answers, onSubmitted: invitationId === null ? undefined : (trx) => markInvitationCompleted(trx, invitationId, now) }
+      : undefined;
 
-  const response = await savePage(db, {
+  const result = await savePage(db, {
     campaignId: cs.campaign.id,
     token,
     language: lng,
@@ -286,8 +288,19 @@ export async function handleSurveyPost(
     questions: onPage,
     values,
     now,
+    existingId: existing?.id,
+    // A page that would create the response counts against its client's limit.
+    limitNew: limits ? (trx) => hitForIp(trx, POLICIES.responseStartPerIp, limits, now) : undefined,
+    submit,
   });
-  if (!response) return redirect(done);
+  if (result.outcome === "refused") {
+    errors[FORM_ERROR] = { code: "too_many_requests", retryAfterSeconds: result.limit.retryAfterSeconds };
+    return showAgain(refusalInit(result.limit));
+  }
+  if (result.outcome === "already_submitted") return redirect(done);
+  if (result.outcome === "submitted") {
+    return invitationId === null ? redirect(done) : redirect(done, { headers: { "Set-Cookie": clearInvitationCookie(cs.campaign.slug, cookieSecure) } });
+  }
 
   if (intent === "save") return redirect(`${resumePath(cs.campaign.slug, token)}/saved`);
   if (intent === "back") {
@@ -295,17 +308,5 @@ export async function handleSurveyPost(
     return redirect(resumePath(cs.campaign.slug, token, previous));
   }
   if (next !== undefined) return redirect(resumePath(cs.campaign.slug, token, next));
-
-  // Last page: check the whole survey (an earlier answer may have revealed a required question).
-  const invalid = firstInvalidPage(cs.questions, answers);
-  if (invalid !== undefined && invalid !== page) {
-    return redirect(`${resumePath(cs.campaign.slug, token, invalid)}&check=1`);
-  }
-  if (invitationId === null) {
-    await submitResponse(db, response.id, cs.questions, answers, lng, now);
-    return redirect(done);
-  }
-  // The invitation records only the day it was completed, in the same transaction.
-  await submitResponse(db, response.id, cs.questions, answers, lng, now, (trx) => markInvitationCompleted(trx, invitationId, now));
-  return redirect(done, { headers: { "Set-Cookie": clearInvitationCookie(cs.campaign.slug, cookieSecure) } });
+  return redirect(`${resumePath(cs.campaign.slug, token, invalid)}&check=1`);
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { getLinkedResponseOr404 } from "~/responding/survey-page.server";
 import { ErrorPage } from "~/ui/ErrorPage";
@@ -9,10 +9,10 @@ import { ErrorPage } from "~/ui/ErrorPage";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);
   const { db } = context;
-  const { cs, response, path } = await getLinkedResponseOr404(db, params.slug ?? "", params.token ?? "");
+  const { response, path } = await getLinkedResponseOr404(db, params.slug ?? "", params.token ?? "");
   if (!response.submitted_at) throw redirect(path);
   const t = getFixedT(lng, "survey");
-  return json({ surveyTitle: pick(cs.version, "title", lng), pageTitle: t("done.title") });
+  return json({ surveyTitle: pick(response, "title", lng), pageTitle: t("done.title") });
 }
 
 export default function SurveyDone() {

@@ -109,16 +109,36 @@ export async function getQuestionsOfVersion(db: Db, versionId: number): Promise<
   return questions.map((q) => ({ ...q, options: options.filter((o) => o.question_id === q.id) }));
 }
 
-/** A campaign with everything a respondent page needs, or undefined. */
-export async function findCampaignSurveyBySlug(db: Db, slug: string): Promise<CampaignSurvey | undefined> {
+type VersionContent = Pick<CampaignSurvey, "survey" | "version" | "questions">;
+
+async function readVersionContent(db: Db, versionId: number): Promise<VersionContent> {
+  const version = await db.selectFrom("survey_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow();
+  const survey = await db.selectFrom("surveys").selectAll().where("id", "=", version.survey_id).executeTakeFirstOrThrow();
+  return { survey, version, questions: await getQuestionsOfVersion(db, version.id) };
+}
+
+/**
+ * Published versions read by respondent pages, per database. A published version (its
+ * texts, translations, questions and options) never changes: the builder edits drafts
+ * only and a campaign is only made of a published version. So it is read once, and every
+ * process on the file keeps an equal copy. A draft is read every time, and so is anything
+ * read inside a transaction (which could still be undone).
+ */
+const publishedVersions = new WeakMap<Db, Map<number, VersionContent>>();
+
+async function keptVersionContent(db: Db, versionId: number): Promise<VersionContent> {
+  const kept = publishedVersions.get(db)?.get(versionId);
+  if (kept) return kept;
+  const content = await readVersionContent(db, versionId);
+  if (content.version.status === "published" && !db.isTransaction) {
+    publishedVersions.set(db, (publishedVersions.get(db) ?? new Map<number, VersionContent>()).set(versionId, content));
+  }
+  return content;
+}
+
+async function campaignSurveyBySlug(db: Db, slug: string, content: typeof readVersionContent): Promise<CampaignSurvey | undefined> {
   const campaign = await db.selectFrom("campaigns").selectAll().where("slug", "=", slug).executeTakeFirst();
   if (!campaign) return undefined;
-  const version = await db
-    .selectFrom("survey_versions")
-    .selectAll()
-    .where("id", "=", campaign.survey_version_id)
-    .executeTakeFirstOrThrow();
-  const survey = await db.selectFrom("surveys").selectAll().where("id", "=", version.survey_id).executeTakeFirstOrThrow();
   const services = await db
     .selectFrom("campaign_services")
     .innerJoin("services", "services.id", "campaign_services.service_id")
@@ -126,8 +146,20 @@ export async function findCampaignSurveyBySlug(db: Db, slug: string): Promise<Ca
     .where("campaign_services.campaign_id", "=", campaign.id)
     .orderBy("services.name_en")
     .execute();
-  const questions = await getQuestionsOfVersion(db, version.id);
-  return { campaign, survey, version, questions, services };
+  return { campaign, ...(await content(db, campaign.survey_version_id)), services };
+}
+
+/** A campaign with everything a respondent page needs, or undefined. */
+export function findCampaignSurveyBySlug(db: Db, slug: string): Promise<CampaignSurvey | undefined> {
+  return campaignSurveyBySlug(db, slug, readVersionContent);
+}
+
+/**
+ * As findCampaignSurveyBySlug, for the respondent's pages, which ask on every request:
+ * the campaign (its dates) and its services are read each time, a published version once.
+ */
+export function findRespondentCampaignBySlug(db: Db, slug: string): Promise<CampaignSurvey | undefined> {
+  return campaignSurveyBySlug(db, slug, keptVersionContent);
 }
 
 export function isCampaignOpen(campaign: Pick<Campaign, "opens_at" | "closes_at">, now: Date): boolean {

@@ -154,6 +154,21 @@ describe("answering a survey (server)", () => {
     expect((thrown as Response).status).toBe(410);
   });
 
+  // Respondent pages keep a published survey version (it never changes), never its campaign.
+  it("shows a renamed service and refuses a closed campaign on the next page", async () => {
+    const { campaign, serviceIds } = await makeCampaign(db, { services: 2 });
+    const first = newSurveyPage(await getOpenCampaignOr404(db, campaign.slug, now), "en");
+    expect(first.serviceChoice?.options.map((o) => o.label)).toEqual(["Service 0", "Service 1"]);
+
+    await db.updateTable("services").set({ name_en: "Service A" }).where("id", "=", serviceIds[0]).execute();
+    const again = newSurveyPage(await getOpenCampaignOr404(db, campaign.slug, now), "en");
+    expect(again.serviceChoice?.options.map((o) => o.label)).toEqual(["Service 1", "Service A"]);
+
+    await db.updateTable("campaigns").set({ closes_at: "2026-11-01T00:00:00.000Z" }).where("id", "=", campaign.id).execute();
+    const closed = await getOpenCampaignOr404(db, campaign.slug, now).catch((e: Response) => e);
+    expect((closed as Response).status).toBe(410);
+  });
+
   it("refuses an oversized post before reading it", async () => {
     const { campaign } = await makeCampaign(db);
     const cs = await load(campaign.slug);
