@@ -9,7 +9,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/i18n/react";
 import { i18nFor, directionOf, languageFromRequest, type Language } from "~/i18n/i18n";
 import { LanguageSwitch } from "~/ui/LanguageSwitch";
 import { usePageTitle } from "~/ui/page-title";
@@ -51,9 +51,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {lng === "ur" ? <link rel="stylesheet" href="/fonts/urdu.css" /> : null}
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <Chrome>{children}</Chrome>
-        </I18nextProvider>
+        </I18nProvider>
         {withScripts ? (
           <>
             <ScrollRestoration nonce={nonce} />

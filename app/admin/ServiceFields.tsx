@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { LOCALITIES } from "@db/schema";
 import { ChoiceField, SelectField, TextField } from "~/ui/forms";
 import type { FieldErrors } from "./form-helpers";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ROLES } from "@db/schema";
 import { ChoiceField, TextField } from "~/ui/forms";
 import type { FieldErrors } from "./form-helpers";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, TextField } from "~/ui/forms";
 import { eligibleFieldOf, type CampaignFormValues } from "./campaign-form";
 

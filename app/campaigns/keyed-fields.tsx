@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Question } from "~/responding/SurveyPage";
 import { fieldName, type AnswerValues, type FieldError, type FieldErrors } from "~/responding/form";
 import { ChoiceField, TextField, type SummaryError } from "~/ui/forms";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { TallyListRowView } from "./tally-page.server";
 
 /** The campaign's tallies, newest first; a live one can be voided, a voided one says who, when and why. */

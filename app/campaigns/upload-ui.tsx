@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { TextField } from "~/ui/forms";
 
 /** The codes a CSV file names the campaign's services by. */

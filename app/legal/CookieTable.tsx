@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { CookieRow } from "./cookie-list.server";
 
 /** "sd_invitation" may wrap after its underscore: a long name must not widen a 320 px page. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 // The building blocks of the accessibility statement, privacy notice and cookies page.
 // Each takes translation keys of the "legal" namespace spelled out in the route, so the

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { OutboxStatus } from "@db/schema";
 
 /** An email's status as a labelled tag: the word carries the meaning, the colour only repeats it. */

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formRefusalMessage } from "~/rate-limit/messages";
 import { ChoiceField, ErrorSummary, TextField, type SummaryError } from "~/ui/forms";
 import { FORM_ERROR, SCALE_VALUES, SERVICE_FIELD, TEXT_LIMITS, YES_NO_VALUES, fieldName, type AnswerValues, type FieldError, type FieldErrors } from "./form";

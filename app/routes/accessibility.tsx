@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { LEGAL_CONTACTS, LEGAL_LINKS } from "~/legal/contacts";
 import { Bullets, EmailLine, LegalPage, LegalSection, LinkLine, Paragraphs } from "~/legal/LegalPage";

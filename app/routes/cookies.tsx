@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { cookieRows } from "~/legal/cookie-list.server";
 import { CookieTable } from "~/legal/CookieTable";

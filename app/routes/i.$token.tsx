@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, isLanguage, languageFromRequest, pick } from "~/i18n/i18n";
 import { getCampaignById } from "~/campaigns/campaigns.server";
 import { invitationCookie } from "~/campaigns/invitation-cookie";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { getCampaignById } from "~/campaigns/campaigns.server";
 import { findInvitationByToken, setOptedOut } from "~/campaigns/invitations.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { StaffUser } from "~/auth/permissions";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { requireCampaignForUser } from "~/campaigns/campaigns.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { OUTBOX_STATUSES } from "@db/schema";
 import { directionOf, getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaffUser } from "~/auth/session.server";
 import { canEnter } from "~/auth/permissions";
 import { directionOf, languageFromRequest } from "~/i18n/i18n";

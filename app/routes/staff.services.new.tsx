@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { createServiceAction, newServicePage } from "~/admin/service-pages.server";
 import { ServiceErrorSummary, ServiceFields } from "~/admin/ServiceFields";
 import { StaffForm } from "~/ui/StaffForm";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { requireStaffUser } from "~/auth/session.server";
 import { getBuilderVersionOr404 } from "~/surveys/builder.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { redirectWithFlash, requireStaffForm, requireStaffUser } from "~/auth/session.server";
 import { bodyTooLarge, getBuilderVersionOr404, importTranslations, refusingPublished, unitsOf, type TranslationImportResult } from "~/surveys/builder.server";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { canEnter, type Area } from "~/auth/permissions";
 import { popFlash, requireStaffSession } from "~/auth/session.server";
 import { ErrorPage } from "~/ui/ErrorPage";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { isolate } from "~/admin/form-helpers";
 import { editUserAction, editUserPage } from "~/admin/user-pages.server";
 import { UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { resetPasswordAction, resetPasswordPage } from "~/admin/user-pages.server";
 import { NewPasswordField, UserErrorSummary, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { createUserAction, newUserPage } from "~/admin/user-pages.server";
 import { NewPasswordField, UserErrorSummary, UserFields, useUserErrors } from "~/admin/UserFields";
 import { StaffForm } from "~/ui/StaffForm";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { publicEntryOr404 } from "~/loop/public.server";
 import { entryPath } from "~/loop/ui/PublicEntry";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { confirmSubscription, findSubscriptionByToken, scopeName } from "~/loop/subscriptions.server";
 import { Confirmation } from "~/loop/ui/Confirmation";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { findSubscriptionByToken, unsubscribeByToken } from "~/loop/subscriptions.server";
 import { Confirmation } from "~/loop/ui/Confirmation";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { QUESTION_TYPES } from "@db/schema";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";

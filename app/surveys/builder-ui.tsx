@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Language, QuestionType, SurveyKind } from "@db/schema";
 import { StaffForm } from "~/ui/StaffForm";
 import { allowedValues } from "~/responding/form";

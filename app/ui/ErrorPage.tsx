@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { TOO_MANY_REQUESTS, type TooManyRequestsData } from "~/rate-limit/messages";
 
 /** Reasons a route may throw that have their own explained page (in the survey namespace). */

@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** A plain link that forces the other language (and remembers it): works without JavaScript. */
 export function LanguageSwitch() {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { directionOf } from "~/i18n/i18n";
 import type { AuditRow } from "../entry-page.server";
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** A public confirmation page: what happened (announced), then where to go next, ending with the list. */
 export function Confirmation({ title, body, links = [] }: { title: string; body: string; links?: { to: string; text: string }[] }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ChoiceField, SelectField, TextField } from "~/ui/forms";
 import type { DraftChoices, DraftValues } from "../draft-form.server";
 import { fieldId } from "./problems";

@@ -4,7 +4,7 @@
  * every value typed.
  */
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { LoopOutcome } from "@db/schema";
 import { SelectField, TextField } from "~/ui/forms";
 import { StaffForm } from "~/ui/StaffForm";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { LOOP_RATINGS } from "@db/schema";
 import { ChoiceField, FilterButtons, SelectField } from "~/ui/forms";
 import type { Choice, EntryView, LangText, OrganisationGroup } from "../public-view.server";

@@ -5,7 +5,7 @@
  * Numbers sit in <bdi> so they keep their order inside Urdu sentences.
  */
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { directionOf, isLanguage, type Language } from "~/i18n/i18n";
 import type { CountCell, Figure } from "../types";
 import { countText, nText, percentNumber, percentText } from "./format";
