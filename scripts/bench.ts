@@ -29,6 +29,6 @@ for (const s of summary) {
   const mark = s.met === null ? "  " : s.met ? "ok" : "✗ ";
   const goal = s.goal ? `goal ${s.goal}` : "";
   const baseline = s.baseline ? `was ${s.baseline}` : "";
-  console.log(`${mark} ${s.label.padEnd(58)} ${s.value.padEnd(44)} ${goal.padEnd(22)} ${baseline}`);
+  console.log(`${mark} ${s.label.padEnd(72)} ${s.value.padEnd(54)} ${goal.padEnd(22)} ${baseline}`);
 }
 console.log(`\nload average at the end: ${loadAverage()}`);

@@ -3,7 +3,10 @@
 // time. Counts the responses acknowledged (the done page reached), then checks each one's
 // row in the app's database: every acknowledged response must be stored as submitted.
 import SQLite from "better-sqlite3";
-import { NoJsClient, completeResponse } from "./no-js-client";
+import { NoJsClient } from "./no-js-client";
+
+/** One complete response by a new client; resolves to its resume token once acknowledged. */
+export type Journey = (client: NoJsClient) => Promise<string>;
 
 export interface CompleteRate {
   seconds: number;
@@ -15,11 +18,11 @@ export interface CompleteRate {
   perSecond: number;
 }
 
-async function clientLoop(base: string, slug: string, until: number, tokens: string[], errors: Map<string, number>): Promise<void> {
+async function clientLoop(base: string, journey: Journey, until: number, tokens: string[], errors: Map<string, number>): Promise<void> {
   while (Date.now() < until) {
     try {
       // A new client (no cookies) per response, like a new family each time.
-      tokens.push((await completeResponse(new NoJsClient(base), slug)).token);
+      tokens.push(await journey(new NoJsClient(base)));
     } catch (error) {
       const message = error instanceof Error ? error.message.replace(/[A-Za-z0-9_-]{32}/g, "<token>") : String(error);
       errors.set(message, (errors.get(message) ?? 0) + 1);
@@ -53,12 +56,19 @@ export function countSubmitted(databaseFile: string, slug: string): number {
   }
 }
 
-export async function measureCompleteResponses(base: string, databaseFile: string, slug: string, seconds: number, clients: number): Promise<CompleteRate> {
+export async function measureCompleteResponses(
+  base: string,
+  databaseFile: string,
+  slug: string,
+  journey: Journey,
+  seconds: number,
+  clients: number,
+): Promise<CompleteRate> {
   const tokens: string[] = [];
   const errors = new Map<string, number>();
   const started = Date.now();
   const until = started + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, () => clientLoop(base, slug, until, tokens, errors)));
+  await Promise.all(Array.from({ length: clients }, () => clientLoop(base, journey, until, tokens, errors)));
   const elapsed = (Date.now() - started) / 1000;
   const { stored, lost } = storedSubmitted(databaseFile, slug, tokens);
   return { seconds: elapsed, acknowledged: tokens.length, stored, lost, errors, perSecond: tokens.length / elapsed };

@@ -1,6 +1,7 @@
 // A browser with JavaScript off, as the bench needs one: GETs pages, keeps cookies, reads
 // the survey form out of the served HTML, picks a valid answer for every field and posts
 // it (urlencoded, with the Origin header a browser sends), following redirects by hand.
+import crypto from "node:crypto";
 
 export interface Page {
   url: string;
@@ -91,8 +92,8 @@ export class NoJsClient {
     throw new Error(`too many redirects from ${url}`);
   }
 
-  /** POSTs a form (urlencoded, with this site's Origin) and follows the redirect with a GET. */
-  async post(url: string, body: string): Promise<Page> {
+  /** POSTs a form (urlencoded, with this site's Origin); returns where it redirects to (null if it does not). */
+  async send(url: string, body: string): Promise<{ status: number; location: string | null; html: string }> {
     const response = await fetch(url, {
       method: "POST",
       headers: this.headers({ "content-type": "application/x-www-form-urlencoded", origin: new URL(this.base).origin }),
@@ -101,11 +102,14 @@ export class NoJsClient {
     });
     this.keepCookies(response);
     const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.arrayBuffer();
-      return this.get(new URL(location, url).href);
-    }
-    return { url, status: response.status, html: await response.text() };
+    return { status: response.status, location: location && new URL(location, url).href, html: await response.text() };
+  }
+
+  /** POSTs a form and follows the redirect with a GET, as a browser does. */
+  async post(url: string, body: string): Promise<Page> {
+    const { status, location, html } = await this.send(url, body);
+    if (status >= 300 && status < 400 && location) return this.get(location);
+    return { url, status, html };
   }
 }
 
@@ -122,19 +126,23 @@ export interface CompletedResponse {
   token: string;
   /** Every page's posted body, in order (the raw-limit server stores the same answers). */
   bodies: string[];
+  /** Where each body was posted. */
+  actions: string[];
 }
 
 /** One complete response: the start page, each page answered and sent, ending on the done page. */
 export async function completeResponse(client: NoJsClient, slug: string): Promise<CompletedResponse> {
   let page = await client.get(`/s/${slug}`);
   const bodies: string[] = [];
+  const actions: string[] = [];
   for (let step = 0; step < 20; step++) {
     if (page.status !== 200) throw new Error(`${page.url} answered ${page.status}`);
     const done = DONE.exec(new URL(page.url).pathname);
-    if (done) return { token: done[1], bodies };
+    if (done) return { token: done[1], bodies, actions };
     const form = readSurveyForm(page.html, page.url);
     const body = formBody(form);
     bodies.push(body);
+    actions.push(form.action);
     page = await client.post(form.action, body);
   }
   throw new Error(`no done page after 20 pages of /s/${slug}`);
@@ -147,4 +155,19 @@ export async function startResponse(client: NoJsClient, slug: string): Promise<s
   const next = await client.post(form.action, formBody(form));
   if (next.status !== 200 || !/\/r\//.test(next.url)) throw new Error(`starting a response to ${slug} ended on ${next.url} (${next.status})`);
   return new URL(next.url).pathname + new URL(next.url).search;
+}
+
+/**
+ * The same response's posts only, under a new token (any well-formed token starts a
+ * response), not following the redirects: the submit path alone, as the issue's baseline
+ * measured it. Returns the token once the last post redirects to the done page.
+ */
+export async function postsOnly(client: NoJsClient, sample: CompletedResponse): Promise<string> {
+  const token = crypto.randomBytes(24).toString("base64url");
+  for (const [i, body] of sample.bodies.entries()) {
+    const sent = await client.send(sample.actions[i].replaceAll(sample.token, token), body.replaceAll(sample.token, token));
+    if (!sent.location) throw new Error(`post ${i + 1} answered ${sent.status} without a redirect`);
+    if (i === sample.bodies.length - 1 && !DONE.test(new URL(sent.location).pathname)) throw new Error(`the last post went to ${new URL(sent.location).pathname}`);
+  }
+  return token;
 }
