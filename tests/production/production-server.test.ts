@@ -138,9 +138,11 @@ describe("a production start", () => {
     expect(responses.staff.headers.get("cache-control")).toBe("no-store");
     expect(responses.csv.headers.get("cache-control")).toBe("no-store");
     expect(responses.page.headers.get("cache-control") ?? "").not.toContain("no-store");
-    // The inline hydration script carries this response's nonce, so it runs under the CSP.
-    const html = await responses.page.text();
-    const nonce = /'nonce-([^']+)'/.exec(responses.page.headers.get("content-security-policy")!)![1];
+    // A public page has no script at all; on a staff page the inline hydration script
+    // carries this response's nonce, so it runs under the CSP, and no inline script lacks it.
+    expect(await responses.page.text()).not.toMatch(/<script/);
+    const html = await responses.staff.text();
+    const nonce = /'nonce-([^']+)'/.exec(responses.staff.headers.get("content-security-policy")!)![1];
     expect(html).toContain(`nonce="${nonce}"`);
     expect(html).not.toMatch(/<script(?![^>]*nonce=)(?![^>]*src=)[^>]*>/);
   });
@@ -148,7 +150,10 @@ describe("a production start", () => {
   it("compresses HTML and JavaScript", async () => {
     const page = await get("/", { "Accept-Encoding": "gzip, br" });
     expect(page.headers.get("content-encoding")).toMatch(/gzip|br/);
-    const scripts = [...new Set((await (await get("/")).text()).match(/\/build\/[^"]+\.js/g) ?? [])];
+    // Only staff pages load scripts (docs/decisions/018).
+    const admin = await signIn(ADMIN.email, ADMIN.password, 4);
+    const session = (admin.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const scripts = [...new Set((await (await get("/staff", { Cookie: session })).text()).match(/\/build\/[^"]+\.js/g) ?? [])];
     expect(scripts.length).toBeGreaterThan(0);
     let compressed = 0;
     for (const script of scripts) {
