@@ -131,12 +131,23 @@ const CHANNEL = 4;
 
 /** The hidden cuts of one scope, and how many respondents each cut has. */
 export class Disclosure {
+  private readonly hiddenCount: number;
+
+  /**
+   * `index` maps a cut's id (its values' mixed-radix number over the dimensions) to its
+   * place in `respondentsOf` and `hiddenFlags`; only cuts with anyone in them are there.
+   */
   constructor(
-    private readonly dims: Dimension[],
-    private readonly counts: ReadonlyMap<number, number>,
-    private readonly hiddenCuts: ReadonlySet<number>,
+    private readonly dims: readonly Dimension[],
+    private readonly index: ReadonlyMap<number, number>,
+    private readonly respondentsOf: Float64Array,
+    private readonly hiddenFlags: Uint8Array,
     readonly threshold: number,
-  ) {}
+  ) {
+    let hidden = 0;
+    for (let i = 0; i < hiddenFlags.length; i++) hidden += hiddenFlags[i];
+    this.hiddenCount = hidden;
+  }
 
   private idOf(cut: Cut): number | undefined {
     const codes = [sourceCode(cut.source), placeCode(cut.place), periodCode(cut.period), cut.language === "all" ? ALL : cut.language, cut.channel === "all" ? ALL : cut.channel];
@@ -149,21 +160,26 @@ export class Disclosure {
     return id;
   }
 
+  private numberOf(cut: Cut): number | undefined {
+    const id = this.idOf(cut);
+    return id === undefined ? undefined : this.index.get(id);
+  }
+
   /** Submitted responses in the cut (0 for a cut nobody is in, or one this scope does not know). */
   respondents(cut: Cut): number {
-    const id = this.idOf(cut);
-    return id === undefined ? 0 : (this.counts.get(id) ?? 0);
+    const i = this.numberOf(cut);
+    return i === undefined ? 0 : this.respondentsOf[i];
   }
 
   /** Whether every figure of the cut is shown as "fewer than k responses" to those who may not see small numbers. */
   isHidden(cut: Cut): boolean {
-    const id = this.idOf(cut);
-    return id !== undefined && this.hiddenCuts.has(id);
+    const i = this.numberOf(cut);
+    return i !== undefined && this.hiddenFlags[i] === 1;
   }
 
   /** How many cuts with anyone in them there are, and how many are hidden (for the bench and the decision note). */
   get size(): { cuts: number; hidden: number } {
-    return { cuts: this.counts.size, hidden: this.hiddenCuts.size };
+    return { cuts: this.respondentsOf.length, hidden: this.hiddenCount };
   }
 }
 
@@ -241,22 +257,67 @@ function buildDimensions(cells: readonly FineCell[], shape: LatticeShape): Dimen
   return [source, place, period, language, channel];
 }
 
+/** The j-th split of the value `whole` into `parts` (values of the same dimension). */
+interface Split {
+  whole: number;
+  j: number;
+  parts: readonly number[];
+}
+
 /**
- * The hidden cuts of a scope (a kind, with its surveys and campaigns), from its fine cells,
- * at threshold k. Pure: the same cells give the same answer.
+ * The cuts with anyone in them, numbered 0, 1, … in the order the fine cells first reach
+ * them: every later step goes through the cuts in that order, and the plan's tie-breaks
+ * depend on it. A cut's id is its values' mixed-radix number over the dimensions; the ids
+ * run to about 10^8 (the product of the dimensions' sizes) with a few hundred thousand in
+ * use, too sparse for arrays indexed by id, so one Map turns an id into the cut's number
+ * and everything else about a cut is an array read by number.
  */
-export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, threshold: number): Disclosure {
-  const k = threshold;
-  const dims = buildDimensions(cells, shape);
+class Cuts {
+  readonly index = new Map<number, number>();
+  readonly ids: number[] = [];
+  readonly respondents: number[] = [];
+  /** Each cut's value along each dimension, kept rather than decoded from the id on every visit. */
+  readonly values: number[][];
+
+  constructor(
+    readonly dims: readonly Dimension[],
+    readonly strides: readonly number[],
+  ) {
+    this.values = dims.map(() => []);
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** Adds n respondents to the cut of these values (one per dimension). */
+  add(values: readonly number[], n: number): void {
+    let id = 0;
+    for (let d = 0; d < values.length; d++) id += values[d] * this.strides[d];
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.index.set(id, i);
+      this.ids.push(id);
+      this.respondents.push(0);
+      for (let d = 0; d < values.length; d++) this.values[d].push(values[d]);
+    }
+    this.respondents[i] += n;
+  }
+
+  /** The number of the cut that is cut i with value v along dimension d, or −1 when nobody is in it. */
+  along(i: number, d: number, v: number): number {
+    return this.index.get(this.ids[i] + (v - this.values[d][i]) * this.strides[d]) ?? -1;
+  }
+}
+
+/** Respondents of every cut with anyone in it: each fine cell adds to all its wider cuts. */
+function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readonly Dimension[]): Cuts {
   const sizes = dims.map((d) => d.codes.length);
   const strides = sizes.map((_, d) => sizes.slice(d + 1).reduce((a, b) => a * b, 1));
-  const decode = (id: number) => strides.map((s, d) => Math.floor(id / s) % sizes[d]);
-  const replace = (id: number, idx: readonly number[], d: number, value: number) => id + (value - idx[d]) * strides[d];
+  const cuts = new Cuts(dims, strides);
   const known = new Set(shape.services.map((s) => s.id));
   const campaigns = new Set(shape.campaigns.map((c) => c.id));
-
-  // Respondents of every cut with anyone in it: each fine cell adds to all its wider cuts.
-  const counts = new Map<number, number>();
   const ancestorsOf = dims.map(() => new Map<number, number[]>());
   const ancestors = (d: number, code: string) => {
     const i = dims[d].index.get(code)!;
@@ -264,6 +325,7 @@ export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, 
     if (!list) ancestorsOf[d].set(i, (list = dims[d].ancestors(i)));
     return list;
   };
+  const values = [0, 0, 0, 0, 0];
   for (const cell of cells) {
     if (cell.n <= 0 || !campaigns.has(cell.campaignId)) continue;
     const service = cell.serviceId !== null && known.has(cell.serviceId) ? `v${cell.serviceId}` : NO_SERVICE;
@@ -273,140 +335,219 @@ export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, 
         for (const c of lists[2])
           for (const e of lists[3])
             for (const f of lists[4]) {
-              const id = a * strides[0] + b * strides[1] + c * strides[2] + e * strides[3] + f * strides[4];
-              counts.set(id, (counts.get(id) ?? 0) + cell.n);
+              values[0] = a;
+              values[1] = b;
+              values[2] = c;
+              values[3] = e;
+              values[4] = f;
+              cuts.add(values, cell.n);
             }
   }
+  return cuts;
+}
 
-  const kindValue = dims[SOURCE].index.get("k")!;
-  const allOf = dims.map((d) => d.index.get(ALL));
-  const isMonth = (i: number) => /^\d{4}-\d{2}$/.test(dims[PERIOD].codes[i]);
-  /** Cuts the viewer can open: no closed value; the kind's own cuts only as the dashboard shows them. */
-  const openable = (idx: readonly number[]) => {
-    if (idx.some((v, d) => dims[d].closed.has(v))) return false;
-    if (idx[SOURCE] !== kindValue) return true;
-    // (The dashboard's return rates go by channel too.)
-    return shape.kindCuts && idx[PLACE] === allOf[PLACE] && idx[LANGUAGE] === allOf[LANGUAGE] && !isMonth(idx[PERIOD]);
-  };
+/**
+ * The fixed point of the hiding rules over the counted cuts. Per-cut state is in typed
+ * arrays by the cut's number (see `Cuts`); per-value facts of each dimension (closed,
+ * month, the splits a value is in, its neighbours) are worked out once per value rather
+ * than per cut.
+ */
+class Planner {
+  readonly open: Uint8Array;
+  readonly hidden: Uint8Array;
+  /** Cuts hidden in steps 1 and 2, in the order they were hidden (the worklist starts from them). */
+  readonly hiddenFirst: number[] = [];
+  /** Memo of `smallestGap`; −1 not yet known (a gap is positive or Infinity). */
+  private readonly gap: Float64Array;
+  /**
+   * Splits whose hidden parts already hold k stay so (cuts are only ever hidden, never
+   * shown again): they are not summed again. One byte per cut and dimension, a bit per
+   * split (`buildDimensions` makes at most two splits of a value).
+   */
+  private readonly satisfied: Uint8Array;
+  /** Newly hidden cuts still to look at, last in first out. */
+  private readonly queue: number[] = [];
+  /** Scratch list of a split's shown parts (`complement` does not nest). */
+  private readonly shown: number[] = [];
+  /** For each dimension and value, the splits of wider values it is a part of. */
+  private readonly containing: Split[][][];
+  /** For each dimension and value, its single-step wider values, then its narrower ones. */
+  private readonly neighbours: number[][][];
 
-  // 1. Small groups. Cuts nobody can open are never shown: they are hidden parts (below).
-  const hidden = new Set<number>();
-  const open = new Map<number, boolean>();
-  for (const [id, n] of counts) {
-    const o = openable(decode(id));
-    open.set(id, o);
-    if (o && n < k) hidden.add(id);
+  constructor(
+    private readonly dims: readonly Dimension[],
+    private readonly cuts: Cuts,
+    private readonly k: number,
+  ) {
+    const count = cuts.length;
+    this.open = new Uint8Array(count);
+    this.hidden = new Uint8Array(count);
+    this.gap = new Float64Array(count).fill(-1);
+    this.satisfied = new Uint8Array(count * dims.length);
+    this.containing = dims.map((dim) => {
+      const list: Split[][] = dim.codes.map(() => []);
+      dim.partitions.forEach((splits, whole) => splits.forEach((parts, j) => parts.forEach((p) => list[p].push({ whole, j, parts }))));
+      return list;
+    });
+    this.neighbours = dims.map((dim) => {
+      const children: number[][] = dim.codes.map(() => []);
+      dim.parents.forEach((ps, c) => ps.forEach((p) => children[p].push(c)));
+      return dim.codes.map((_, v) => [...dim.parents[v], ...children[v]]);
+    });
   }
-  const isHiddenPart = (id: number) => hidden.has(id) || !open.get(id);
 
-  // 2. Differences from wider cuts. The smallest positive difference from any wider cut
-  // is met on a single step up, or through a wider cut of the same size (a step of 0):
-  // on any path up, the first step that adds someone adds no more than the whole path.
-  const gap = new Map<number, number>();
-  const smallestGap = (id: number): number => {
-    const memo = gap.get(id);
-    if (memo !== undefined) return memo;
-    const n = counts.get(id) ?? 0;
-    const idx = decode(id);
+  /** Which cuts the viewer can open: no closed value; the kind's own cuts only as the dashboard shows them. */
+  markOpen(kindCuts: boolean): void {
+    const { dims, cuts } = this;
+    const closed = dims.map((dim) => dim.codes.map((_, v) => dim.closed.has(v)));
+    const isMonth = dims[PERIOD].codes.map((code) => /^\d{4}-\d{2}$/.test(code));
+    const kindValue = dims[SOURCE].index.get("k")!;
+    const allPlace = dims[PLACE].index.get(ALL);
+    const allLanguage = dims[LANGUAGE].index.get(ALL);
+    const [source, place, period, language] = [cuts.values[SOURCE], cuts.values[PLACE], cuts.values[PERIOD], cuts.values[LANGUAGE]];
+    for (let i = 0; i < cuts.length; i++) {
+      let open = true;
+      for (let d = 0; d < dims.length && open; d++) if (closed[d][cuts.values[d][i]]) open = false;
+      // (The dashboard's return rates go by channel too.)
+      if (open && source[i] === kindValue) open = kindCuts && place[i] === allPlace && language[i] === allLanguage && !isMonth[period[i]];
+      this.open[i] = open ? 1 : 0;
+    }
+  }
+
+  /** Step 1, small groups. Cuts nobody can open are never shown: they are hidden parts (step 3). */
+  hideSmall(): void {
+    for (let i = 0; i < this.cuts.length; i++) if (this.open[i] && this.cuts.respondents[i] < this.k) this.hideFirst(i);
+  }
+
+  /** Step 2, differences from wider cuts. */
+  hideDifferences(): void {
+    for (let i = 0; i < this.cuts.length; i++) if (this.open[i] && !this.hidden[i] && this.smallestGap(i) < this.k) this.hideFirst(i);
+  }
+
+  private hideFirst(i: number): void {
+    this.hidden[i] = 1;
+    this.hiddenFirst.push(i);
+  }
+
+  /**
+   * The smallest positive difference from any wider cut the viewer can open. It is met on
+   * a single step up, or through a wider cut of the same size (a step of 0): on any path
+   * up, the first step that adds someone adds no more than the whole path.
+   */
+  private smallestGap(i: number): number {
+    const memo = this.gap[i];
+    if (memo >= 0) return memo;
+    const { cuts, dims } = this;
+    const n = cuts.respondents[i];
     let best = Infinity;
     for (let d = 0; d < dims.length; d++) {
-      for (const p of dims[d].parents[idx[d]]) {
-        const up = replace(id, idx, d, p);
-        if (!open.get(up)) continue;
-        const m = counts.get(up) ?? 0;
-        best = Math.min(best, m > n ? m - n : smallestGap(up));
+      for (const p of dims[d].parents[cuts.values[d][i]]) {
+        const up = cuts.along(i, d, p);
+        if (up < 0 || !this.open[up]) continue;
+        const m = cuts.respondents[up];
+        best = Math.min(best, m > n ? m - n : this.smallestGap(up));
       }
     }
-    gap.set(id, best);
+    this.gap[i] = best;
     return best;
-  };
-  for (const [id, o] of open) if (o && !hidden.has(id) && smallestGap(id) < k) hidden.add(id);
+  }
 
-  // 3. Complementary hiding along every hierarchy and same-group cuts, until nothing
-  // changes: a worklist of newly hidden cuts, each looking only at the splits it is in.
-  const queue: number[] = [];
-  const hide = (id: number) => {
-    if (hidden.has(id)) return;
-    hidden.add(id);
-    queue.push(id);
-  };
-  // Splits whose hidden parts already hold k stay so (cuts are only ever hidden, never
-  // shown again): they are not summed again. Key: the whole, the dimension, which split.
-  const satisfied = new Set<number>();
-  /** One split of `whole` along dimension d: hide the smallest shown parts until the hidden ones hold k. */
-  const complement = (whole: number, wholeValue: number, d: number, j: number, parts: readonly number[]) => {
-    const key = (whole * dims.length + d) * 8 + j;
-    if (satisfied.has(key)) return;
-    let hiddenSum = 0;
-    let anyHidden = false;
-    const shown: { id: number; n: number }[] = [];
-    for (const p of parts) {
-      const id = whole + (p - wholeValue) * strides[d];
-      const n = counts.get(id);
-      if (n === undefined) continue;
-      if (isHiddenPart(id)) {
-        hiddenSum += n;
-        anyHidden = true;
-      } else shown.push({ id, n });
-    }
-    if (!anyHidden && !hidden.has(whole)) return;
-    if (anyHidden && hiddenSum >= k) {
-      satisfied.add(key);
-      return;
-    }
-    // Smallest first; equal sizes in the hierarchy's order.
-    shown.sort((x, y) => x.n - y.n);
-    let next = 0;
-    if (!anyHidden && shown.length > 0) {
-      hide(shown[next].id);
-      hiddenSum += shown[next++].n;
-    }
-    while (hiddenSum < k) {
-      if (next >= shown.length) {
-        hide(whole);
-        break;
-      }
-      hide(shown[next].id);
-      hiddenSum += shown[next++].n;
-    }
-    satisfied.add(key);
-  };
-  // For each value, the splits of wider values it is a part of, and its narrower values.
-  const containing = dims.map((dim) => {
-    const list: { whole: number; j: number; parts: number[] }[][] = dim.codes.map(() => []);
-    dim.partitions.forEach((splits, whole) => splits.forEach((parts, j) => parts.forEach((p) => list[p].push({ whole, j, parts }))));
-    return list;
-  });
-  const children = dims.map((dim) => {
-    const list: number[][] = dim.codes.map(() => []);
-    dim.parents.forEach((ps, c) => ps.forEach((p) => list[p].push(c)));
-    return list;
-  });
-  for (const id of hidden) queue.push(id);
-  for (const [id, o] of open) if (!o) queue.push(id);
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    const n = counts.get(id)!;
-    const idx = decode(id);
-    const isOpen = open.get(id)!;
+  private hide(i: number): void {
+    if (this.hidden[i]) return;
+    this.hidden[i] = 1;
+    this.queue.push(i);
+  }
+
+  /**
+   * Step 3, complementary hiding along every hierarchy and same-group cuts, until nothing
+   * changes: a worklist of newly hidden cuts, each looking only at the splits it is in.
+   */
+  settle(): void {
+    const { queue, cuts, open } = this;
+    for (const i of this.hiddenFirst) queue.push(i);
+    for (let i = 0; i < cuts.length; i++) if (!open[i]) queue.push(i);
+    while (queue.length > 0) this.visit(queue.pop()!);
+  }
+
+  private visit(i: number): void {
+    const { cuts, dims, k, open } = this;
+    const n = cuts.respondents[i];
+    const isOpen = open[i] === 1;
     for (let d = 0; d < dims.length; d++) {
+      const v = cuts.values[d][i];
       // As a part: a hidden part of k or more already satisfies every split it is in.
       if (n < k || !isOpen) {
-        for (const split of containing[d][idx[d]]) {
-          const whole = replace(id, idx, d, split.whole);
-          if (open.get(whole)) complement(whole, split.whole, d, split.j, split.parts);
+        for (const split of this.containing[d][v]) {
+          const whole = cuts.along(i, d, split.whole);
+          if (whole >= 0 && open[whole]) this.complement(whole, d, split.j, split.parts);
         }
       }
       if (!isOpen) continue;
       // As a whole: its own splits.
-      dims[d].partitions[idx[d]].forEach((parts, j) => complement(id, idx[d], d, j, parts));
+      const splits = dims[d].partitions[v];
+      for (let j = 0; j < splits.length; j++) this.complement(i, d, j, splits[j]);
       // A wider or narrower cut with as many respondents is the same group under another
       // name (an organisation and its only service, say): hidden one, hidden both.
-      for (const v of [...dims[d].parents[idx[d]], ...children[d][idx[d]]]) {
-        const other = replace(id, idx, d, v);
-        if (open.get(other) && counts.get(other) === n) hide(other);
+      for (const w of this.neighbours[d][v]) {
+        const other = cuts.along(i, d, w);
+        if (other >= 0 && open[other] && cuts.respondents[other] === n) this.hide(other);
       }
     }
   }
-  return new Disclosure(dims, counts, hidden, k);
+
+  /** Split j of cut `whole` along dimension d: hide the smallest shown parts until the hidden ones hold k. */
+  private complement(whole: number, d: number, j: number, parts: readonly number[]): void {
+    const key = whole * this.dims.length + d;
+    const bit = 1 << j;
+    if (this.satisfied[key] & bit) return;
+    const { cuts, k, shown } = this;
+    const respondents = cuts.respondents;
+    let hiddenSum = 0;
+    let anyHidden = false;
+    shown.length = 0;
+    for (const p of parts) {
+      const part = cuts.along(whole, d, p);
+      if (part < 0) continue;
+      if (this.hidden[part] || !this.open[part]) {
+        hiddenSum += respondents[part];
+        anyHidden = true;
+      } else shown.push(part);
+    }
+    if (!anyHidden && !this.hidden[whole]) return;
+    if (anyHidden && hiddenSum >= k) {
+      this.satisfied[key] |= bit;
+      return;
+    }
+    // Smallest first; equal sizes in the hierarchy's order (the sort is stable).
+    shown.sort((x, y) => respondents[x] - respondents[y]);
+    let next = 0;
+    if (!anyHidden && shown.length > 0) {
+      this.hide(shown[next]);
+      hiddenSum += respondents[shown[next++]];
+    }
+    while (hiddenSum < k) {
+      if (next >= shown.length) {
+        this.hide(whole);
+        break;
+      }
+      this.hide(shown[next]);
+      hiddenSum += respondents[shown[next++]];
+    }
+    this.satisfied[key] |= bit;
+  }
+}
+
+/**
+ * The hidden cuts of a scope (a kind, with its surveys and campaigns), from its fine cells,
+ * at threshold k. Pure: the same cells give the same answer.
+ */
+export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, threshold: number): Disclosure {
+  const dims = buildDimensions(cells, shape);
+  const cuts = countCuts(cells, shape, dims);
+  const planner = new Planner(dims, cuts, threshold);
+  planner.markOpen(shape.kindCuts);
+  planner.hideSmall();
+  planner.hideDifferences();
+  planner.settle();
+  return new Disclosure(dims, cuts.index, Float64Array.from(cuts.respondents), planner.hidden, threshold);
 }
