@@ -1,8 +1,13 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { KeptRenders } from "~/http/kept-renders";
 import { languageCookieFor } from "~/i18n/i18n";
 import { NonceProvider } from "~/ui/nonce";
+import { keepsRendered } from "~/ui/page-handle";
+
+/** Public pages kept rendered by their inputs (app/http/kept-renders.ts); a few MB at most. */
+const keptRenders = new KeptRenders(200);
 
 /**
  * A page is rendered whole, to one string. No route defers data or suspends, so streaming
@@ -22,11 +27,20 @@ export default function handleRequest(
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
   // The CSP nonce server/app.ts put in this response's header (absent in unit tests).
   const nonce = loadContext?.nonce ?? "";
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} />
-    </NonceProvider>,
-  );
+  const render = () =>
+    renderToString(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} />
+      </NonceProvider>,
+    );
+  const { matches, loaderData, actionData, errors } = remixContext.staticHandlerContext;
+  const keep =
+    request.method === "GET" &&
+    responseStatusCode === 200 &&
+    !actionData &&
+    !errors &&
+    keepsRendered(matches.map((m) => ({ handle: remixContext.routeModules[m.route.id]?.handle })));
+  const html = keep ? keptRenders.html({ url: request.url, loaderData }, render) : render();
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -11,9 +11,21 @@ import type { UIMatch } from "@remix-run/react";
  */
 export interface PageHandle {
   hydrate?: boolean;
+  /**
+   * The page's HTML is a pure function of its address and its loaders' data, and holds
+   * nothing personal: it may be kept rendered (app/http/kept-renders.ts). Only for public
+   * pages without scripts; never for a page that carries a token or a respondent's answers.
+   */
+  keepRendered?: boolean;
 }
 
 /** True when any matched route asks for client scripts. */
 export function wantsScripts(matches: Pick<UIMatch, "handle">[]): boolean {
   return matches.some((m) => (m.handle as PageHandle | undefined)?.hydrate === true);
+}
+
+/** True when the page may be kept rendered: the deepest route asks and no route wants scripts. */
+export function keepsRendered(matches: Pick<UIMatch, "handle">[]): boolean {
+  const deepest = matches[matches.length - 1]?.handle as PageHandle | undefined;
+  return deepest?.keepRendered === true && !wantsScripts(matches);
 }
