@@ -105,7 +105,18 @@ export function readPageValues(form: FormData, questions: FormQuestion[]): Answe
   return values;
 }
 
+// A question's schema, made once per question object. Making zod schemas (and the object
+// schema around them) on every post was a tenth of a response's server time (issue 13);
+// published questions are read once and kept (surveys.server.ts), so their objects last.
+const schemas = new WeakMap<FormQuestion, z.ZodType<unknown>>();
+
 function fieldSchema(q: FormQuestion): z.ZodType<unknown> {
+  let schema = schemas.get(q);
+  if (!schema) schemas.set(q, (schema = makeFieldSchema(q)));
+  return schema;
+}
+
+function makeFieldSchema(q: FormQuestion): z.ZodType<unknown> {
   const required = Boolean(q.required);
   const allowed = allowedValues(q);
   if (allowed === null) {
@@ -127,20 +138,15 @@ function fieldSchema(q: FormQuestion): z.ZodType<unknown> {
 
 /** Validates the visible questions of a page (with zod); returns errors by question key. */
 export function validateAnswers(questions: FormQuestion[], values: AnswerValues): FieldErrors {
-  const shape: Record<string, z.ZodType<unknown>> = {};
-  for (const q of questions) shape[q.key] = fieldSchema(q);
-  const input: Record<string, string[]> = {};
-  for (const q of questions) input[q.key] = values[q.key] ?? [];
-  const result = z.object(shape).safeParse(input);
   const errors: FieldErrors = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0]);
-    if (errors[key]) continue;
-    const code = issue.message as FieldError["code"];
-    const q = questions.find((x) => x.key === key);
-    errors[key] =
-      code === "too_long" && q
+  for (const q of questions) {
+    if (errors[q.key]) continue;
+    const result = fieldSchema(q).safeParse(values[q.key] ?? []);
+    if (result.success) continue;
+    // The first problem with a question is the one shown.
+    const code = result.error.issues[0]?.message as FieldError["code"];
+    errors[q.key] =
+      code === "too_long"
         ? { code, max: TEXT_LIMITS[q.type as keyof typeof TEXT_LIMITS] }
         : { code: ["required_choice", "required_text", "invalid_choice", "too_long"].includes(code) ? code : "invalid_choice" };
   }
