@@ -257,12 +257,26 @@ function buildDimensions(cells: readonly FineCell[], shape: LatticeShape): Dimen
   return [source, place, period, language, channel];
 }
 
-/** The j-th split of the value `whole` into `parts` (values of the same dimension). */
+/**
+ * The j-th split of a value into `parts` (values of the same dimension; `buildDimensions`
+ * never repeats a part, and makes at most two splits of a value).
+ */
 interface Split {
-  whole: number;
   j: number;
   parts: readonly number[];
+  /** Each value's place in `parts` plus one (0: not a part), for ties in parts' order. */
+  rank: Int32Array;
 }
+
+/** A split that a value is a part of: the wider value split, and which of the part's parents that is (−1: not a parent). */
+interface Containing {
+  whole: number;
+  slot: number;
+  split: Split;
+}
+
+/** Most splits of one value (see `Split`). */
+const SPLITS = 2;
 
 /**
  * The cuts with anyone in them, numbered 0, 1, … in the order the fine cells first reach
@@ -347,6 +361,83 @@ function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readon
 }
 
 /**
+ * Each cut's single-step wider and narrower cuts along each dimension, and the parts of
+ * each of its splits that have anyone in them, looked up by id once (a Map lookup per
+ * link) so that the fixed point, which visits each cut's neighbours and each split's
+ * parts, reads arrays instead of looking ids up again.
+ */
+class Links {
+  /** Slots per cut and dimension for its wider cuts, in `Dimension.parents` order (−1: none). */
+  readonly width: number;
+  readonly up: Int32Array;
+  /** The narrower cuts of cut i along d are `down[downStart[i·D + d]]` up to `downStart[i·D + d + 1]`, by ascending value. */
+  readonly downStart: Int32Array;
+  readonly down: Int32Array;
+  /** Likewise the parts of split j of cut i along d, from `partsStart[(i·D + d)·SPLITS + j]`, in no particular order. */
+  readonly partsStart: Int32Array;
+  readonly parts: Int32Array;
+
+  constructor(dims: readonly Dimension[], cuts: Cuts, containing: readonly Containing[][][]) {
+    const D = dims.length;
+    const N = cuts.length;
+    this.width = Math.max(1, ...dims.flatMap((dim) => dim.parents.map((ps) => ps.length)));
+    const width = this.width;
+    this.up = new Int32Array(N * D * width).fill(-1);
+    for (let i = 0; i < N; i++)
+      for (let d = 0; d < D; d++) {
+        const parents = dims[d].parents[cuts.values[d][i]];
+        for (let q = 0; q < parents.length; q++) this.up[(i * D + d) * width + q] = cuts.along(i, d, parents[q]);
+      }
+    // Each cut is a part of the splits its values are parts of, when the whole has anyone in it.
+    let links = 0;
+    for (let i = 0; i < N; i++) for (let d = 0; d < D; d++) links += containing[d][cuts.values[d][i]].length;
+    const splits = new Int32Array(links);
+    const members = new Int32Array(links);
+    for (let i = 0, m = 0; i < N; i++)
+      for (let d = 0; d < D; d++)
+        for (const { whole, slot, split } of containing[d][cuts.values[d][i]]) {
+          const w = slot >= 0 ? this.up[(i * D + d) * width + slot] : cuts.along(i, d, whole);
+          splits[m] = w < 0 ? -1 : (w * D + d) * SPLITS + split.j;
+          members[m++] = i;
+        }
+    [this.partsStart, this.parts] = grouped(N * D * SPLITS, splits, members);
+    // Along each dimension, the cuts by ascending value (a counting sort), so each
+    // whole's narrower cuts come out in the order of their values.
+    const wholes = new Int32Array(N * D * width).fill(-1);
+    const narrower = new Int32Array(N * D * width);
+    for (let d = 0, m = 0; d < D; d++)
+      for (const i of countingSort(cuts.values[d], dims[d].codes.length))
+        for (let q = 0; q < width; q++, m++) {
+          const up = this.up[(i * D + d) * width + q];
+          if (up >= 0) wholes[m] = up * D + d;
+          narrower[m] = i;
+        }
+    [this.downStart, this.down] = grouped(N * D, wholes, narrower);
+  }
+}
+
+/** Members listed by group (0 … size−1; −1: none), each group's in the order given: the start of each group and the members. */
+function grouped(size: number, groups: Int32Array, members: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(size + 1);
+  for (const g of groups) if (g >= 0) start[g + 1]++;
+  for (let s = 1; s <= size; s++) start[s] += start[s - 1];
+  const list = new Int32Array(start[size]);
+  const next = start.slice(0, size);
+  for (let m = 0; m < groups.length; m++) if (groups[m] >= 0) list[next[groups[m]]++] = members[m];
+  return [start, list];
+}
+
+/** Positions 0 … n−1 ordered by their keys (each below `size`), equal keys in position order. */
+function countingSort(keys: readonly number[], size: number): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (const key of keys) start[key + 1]++;
+  for (let v = 1; v <= size; v++) start[v] += start[v - 1];
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[start[keys[i]]++] = i;
+  return order;
+}
+
+/**
  * The fixed point of the hiding rules over the counted cuts. Per-cut state is in typed
  * arrays by the cut's number (see `Cuts`); per-value facts of each dimension (closed,
  * month, the splits a value is in, its neighbours) are worked out once per value rather
@@ -369,10 +460,11 @@ class Planner {
   private readonly queue: number[] = [];
   /** Scratch list of a split's shown parts (`complement` does not nest). */
   private readonly shown: number[] = [];
+  /** For each dimension and value, its own splits (`Dimension.partitions`). */
+  private readonly splits: Split[][][];
   /** For each dimension and value, the splits of wider values it is a part of. */
-  private readonly containing: Split[][][];
-  /** For each dimension and value, its single-step wider values, then its narrower ones. */
-  private readonly neighbours: number[][][];
+  private readonly containing: Containing[][][];
+  private readonly links: Links;
 
   constructor(
     private readonly dims: readonly Dimension[],
@@ -384,16 +476,21 @@ class Planner {
     this.hidden = new Uint8Array(count);
     this.gap = new Float64Array(count).fill(-1);
     this.satisfied = new Uint8Array(count * dims.length);
-    this.containing = dims.map((dim) => {
-      const list: Split[][] = dim.codes.map(() => []);
-      dim.partitions.forEach((splits, whole) => splits.forEach((parts, j) => parts.forEach((p) => list[p].push({ whole, j, parts }))));
+    this.splits = dims.map((dim) =>
+      dim.partitions.map((splits) =>
+        splits.map((parts, j) => {
+          const rank = new Int32Array(dim.codes.length);
+          parts.forEach((p, r) => (rank[p] = r + 1));
+          return { j, parts, rank };
+        }),
+      ),
+    );
+    this.containing = dims.map((dim, d) => {
+      const list: Containing[][] = dim.codes.map(() => []);
+      this.splits[d].forEach((splits, whole) => splits.forEach((split) => split.parts.forEach((p) => list[p].push({ whole, slot: dim.parents[p].indexOf(whole), split }))));
       return list;
     });
-    this.neighbours = dims.map((dim) => {
-      const children: number[][] = dim.codes.map(() => []);
-      dim.parents.forEach((ps, c) => ps.forEach((p) => children[p].push(c)));
-      return dim.codes.map((_, v) => [...dim.parents[v], ...children[v]]);
-    });
+    this.links = new Links(dims, cuts, this.containing);
   }
 
   /** Which cuts the viewer can open: no closed value; the kind's own cuts only as the dashboard shows them. */
@@ -438,11 +535,12 @@ class Planner {
     const memo = this.gap[i];
     if (memo >= 0) return memo;
     const { cuts, dims } = this;
+    const { up: ups, width } = this.links;
     const n = cuts.respondents[i];
     let best = Infinity;
     for (let d = 0; d < dims.length; d++) {
-      for (const p of dims[d].parents[cuts.values[d][i]]) {
-        const up = cuts.along(i, d, p);
+      for (let q = (i * dims.length + d) * width, end = q + width; q < end; q++) {
+        const up = ups[q];
         if (up < 0 || !this.open[up]) continue;
         const m = cuts.respondents[up];
         best = Math.min(best, m > n ? m - n : this.smallestGap(up));
@@ -471,43 +569,50 @@ class Planner {
 
   private visit(i: number): void {
     const { cuts, dims, k, open } = this;
+    const { up, width, down, downStart } = this.links;
+    const D = dims.length;
     const n = cuts.respondents[i];
     const isOpen = open[i] === 1;
-    for (let d = 0; d < dims.length; d++) {
+    for (let d = 0; d < D; d++) {
       const v = cuts.values[d][i];
       // As a part: a hidden part of k or more already satisfies every split it is in.
       if (n < k || !isOpen) {
-        for (const split of this.containing[d][v]) {
-          const whole = cuts.along(i, d, split.whole);
-          if (whole >= 0 && open[whole]) this.complement(whole, d, split.j, split.parts);
+        for (const { whole: value, slot, split } of this.containing[d][v]) {
+          const whole = slot >= 0 ? up[(i * D + d) * width + slot] : cuts.along(i, d, value);
+          if (whole >= 0 && open[whole]) this.complement(whole, d, split);
         }
       }
       if (!isOpen) continue;
       // As a whole: its own splits.
-      const splits = dims[d].partitions[v];
-      for (let j = 0; j < splits.length; j++) this.complement(i, d, j, splits[j]);
+      for (const split of this.splits[d][v]) this.complement(i, d, split);
       // A wider or narrower cut with as many respondents is the same group under another
-      // name (an organisation and its only service, say): hidden one, hidden both.
-      for (const w of this.neighbours[d][v]) {
-        const other = cuts.along(i, d, w);
-        if (other >= 0 && open[other] && cuts.respondents[other] === n) this.hide(other);
-      }
+      // name (an organisation and its only service, say): hidden one, hidden both. Wider
+      // ones first, in `Dimension.parents` order, then narrower ones by value.
+      for (let q = (i * D + d) * width, end = q + width; q < end; q++) this.hideSame(up[q], n);
+      for (let s = downStart[i * D + d], end = downStart[i * D + d + 1]; s < end; s++) this.hideSame(down[s], n);
     }
   }
 
-  /** Split j of cut `whole` along dimension d: hide the smallest shown parts until the hidden ones hold k. */
-  private complement(whole: number, d: number, j: number, parts: readonly number[]): void {
+  /** Hides cut `other` (−1: none) if the viewer can open it and it has n respondents. */
+  private hideSame(other: number, n: number): void {
+    if (other >= 0 && this.open[other] && this.cuts.respondents[other] === n) this.hide(other);
+  }
+
+  /** One split of cut `whole` along dimension d: hide the smallest shown parts until the hidden ones hold k. */
+  private complement(whole: number, d: number, split: Split): void {
     const key = whole * this.dims.length + d;
-    const bit = 1 << j;
+    const bit = 1 << split.j;
     if (this.satisfied[key] & bit) return;
     const { cuts, k, shown } = this;
-    const respondents = cuts.respondents;
+    const { respondents } = cuts;
+    const values = cuts.values[d];
+    const { rank } = split;
+    const { parts, partsStart } = this.links;
     let hiddenSum = 0;
     let anyHidden = false;
     shown.length = 0;
-    for (const p of parts) {
-      const part = cuts.along(whole, d, p);
-      if (part < 0) continue;
+    for (let s = partsStart[key * SPLITS + split.j], end = partsStart[key * SPLITS + split.j + 1]; s < end; s++) {
+      const part = parts[s];
       if (this.hidden[part] || !this.open[part]) {
         hiddenSum += respondents[part];
         anyHidden = true;
@@ -518,8 +623,8 @@ class Planner {
       this.satisfied[key] |= bit;
       return;
     }
-    // Smallest first; equal sizes in the hierarchy's order (the sort is stable).
-    shown.sort((x, y) => respondents[x] - respondents[y]);
+    // Smallest first; equal sizes in the split's order (`parts` are in the order of the cuts).
+    shown.sort((x, y) => respondents[x] - respondents[y] || rank[values[x]] - rank[values[y]]);
     let next = 0;
     if (!anyHidden && shown.length > 0) {
       this.hide(shown[next]);
