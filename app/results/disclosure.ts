@@ -139,7 +139,7 @@ export class Disclosure {
    */
   constructor(
     private readonly dims: readonly Dimension[],
-    private readonly index: ReadonlyMap<number, number>,
+    private readonly index: IdTable,
     private readonly respondentsOf: Float64Array,
     private readonly hiddenFlags: Uint8Array,
     readonly threshold: number,
@@ -160,21 +160,21 @@ export class Disclosure {
     return id;
   }
 
-  private numberOf(cut: Cut): number | undefined {
+  private numberOf(cut: Cut): number {
     const id = this.idOf(cut);
-    return id === undefined ? undefined : this.index.get(id);
+    return id === undefined ? -1 : this.index.get(id);
   }
 
   /** Submitted responses in the cut (0 for a cut nobody is in, or one this scope does not know). */
   respondents(cut: Cut): number {
     const i = this.numberOf(cut);
-    return i === undefined ? 0 : this.respondentsOf[i];
+    return i < 0 ? 0 : this.respondentsOf[i];
   }
 
   /** Whether every figure of the cut is shown as "fewer than k responses" to those who may not see small numbers. */
   isHidden(cut: Cut): boolean {
     const i = this.numberOf(cut);
-    return i !== undefined && this.hiddenFlags[i] === 1;
+    return i >= 0 && this.hiddenFlags[i] === 1;
   }
 
   /** How many cuts with anyone in them there are, and how many are hidden (for the bench and the decision note). */
@@ -268,10 +268,9 @@ interface Split {
   rank: Int32Array;
 }
 
-/** A split that a value is a part of: the wider value split, and which of the part's parents that is (−1: not a parent). */
+/** A split that a value is a part of, and the wider value split. */
 interface Containing {
   whole: number;
-  slot: number;
   split: Split;
 }
 
@@ -279,100 +278,247 @@ interface Containing {
 const SPLITS = 2;
 
 /**
+ * Cut id → cut number. Open addressing over typed arrays rather than a Map: planning looks
+ * a few million integer ids up, and this is several times faster than `Map.get`, with no
+ * per-entry allocation. Ids are whole numbers below 2^53 (a Float64Array holds them all).
+ */
+class IdTable {
+  /** Pairs of id (−1: empty) and number side by side, so a probe reads one cache line. */
+  private slots = new Float64Array(2 << 10).fill(-1);
+  private mask = (1 << 10) - 1;
+  private used = 0;
+
+  private slot(id: number): number {
+    // Low and high 32 bits of the id (ids past 2^32 are possible in big lattices),
+    // mixed as MurmurHash3's finaliser does: neighbouring ids land far apart.
+    let h = (id >>> 0) ^ Math.imul((id / 4294967296) | 0, 0x27d4eb2d);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    const { slots, mask } = this;
+    let s = h & mask;
+    while (slots[2 * s] !== id && slots[2 * s] !== -1) s = (s + 1) & mask;
+    return 2 * s;
+  }
+
+  /** The number of the cut with this id, or −1. */
+  get(id: number): number {
+    const s = this.slot(id);
+    return this.slots[s] === id ? this.slots[s + 1] : -1;
+  }
+
+  /** The number of the cut with this id, giving it `next` if it has none yet. */
+  getOrAdd(id: number, next: number): number {
+    const s = this.slot(id);
+    if (this.slots[s] === id) return this.slots[s + 1];
+    this.slots[s] = id;
+    this.slots[s + 1] = next;
+    if (++this.used * 2 > this.mask) this.grow();
+    return next;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2).fill(-1);
+    this.mask = old.length - 1;
+    for (let s = 0; s < old.length; s += 2)
+      if (old[s] !== -1) {
+        const t = this.slot(old[s]);
+        this.slots[t] = old[s];
+        this.slots[t + 1] = old[s + 1];
+      }
+  }
+}
+
+/** Each dimension's splits by value (`Dimension.partitions`), and for each value the splits of wider values it is a part of. */
+interface Splits {
+  own: Split[][][];
+  containing: Containing[][][];
+}
+
+function splitsOf(dims: readonly Dimension[]): Splits {
+  const own = dims.map((dim) =>
+    dim.partitions.map((splits) =>
+      splits.map((parts, j) => {
+        const rank = new Int32Array(dim.codes.length);
+        parts.forEach((p, r) => (rank[p] = r + 1));
+        return { j, parts, rank };
+      }),
+    ),
+  );
+  const containing = dims.map((dim, d) => {
+    const list: Containing[][] = dim.codes.map(() => []);
+    own[d].forEach((splits, whole) => splits.forEach((split) => split.parts.forEach((p) => list[p].push({ whole, split }))));
+    return list;
+  });
+  return { own, containing };
+}
+
+/**
  * The cuts with anyone in them, numbered 0, 1, … in the order the fine cells first reach
  * them: every later step goes through the cuts in that order, and the plan's tie-breaks
  * depend on it. A cut's id is its values' mixed-radix number over the dimensions; the ids
  * run to about 10^8 (the product of the dimensions' sizes) with a few hundred thousand in
- * use, too sparse for arrays indexed by id, so one Map turns an id into the cut's number
+ * use, too sparse for arrays indexed by id, so one table turns an id into the cut's number
  * and everything else about a cut is an array read by number.
  */
+/** A growing list of 32-bit integers: millions of links without a JavaScript array's boxes and copies. */
+class IntList {
+  data = new Int32Array(1 << 12);
+  length = 0;
+
+  push(x: number): this {
+    if (this.length === this.data.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[this.length++] = x;
+    return this;
+  }
+}
+
 class Cuts {
-  readonly index = new Map<number, number>();
-  readonly ids: number[] = [];
+  readonly index = new IdTable();
   readonly respondents: number[] = [];
   /** Each cut's value along each dimension, kept rather than decoded from the id on every visit. */
   readonly values: number[][];
+  /** Slots per cut and dimension for its single-step wider cuts. */
+  readonly width: number;
+  /** Cut i's wider cut along d with its q-th parent value is `up[(i·D + d)·width + q]` (−1: no such parent value). */
+  readonly up = new IntList();
+  /**
+   * The wholes of the splits cut i is a part of, dimension by dimension in `containing`
+   * order, from `wholes[wholesStart[i]]` (a part's whole is not always a single step
+   * wider: an organisation is split into its services).
+   */
+  readonly wholesStart = new IntList().push(0);
+  readonly wholes = new IntList();
 
-  constructor(
-    readonly dims: readonly Dimension[],
-    readonly strides: readonly number[],
-  ) {
+  constructor(readonly dims: readonly Dimension[]) {
     this.values = dims.map(() => []);
+    this.width = Math.max(1, ...dims.flatMap((dim) => dim.parents.map((ps) => ps.length)));
   }
 
   get length(): number {
-    return this.ids.length;
+    return this.respondents.length;
   }
 
-  /** Adds n respondents to the cut of these values (one per dimension). */
-  add(values: readonly number[], n: number): void {
-    let id = 0;
-    for (let d = 0; d < values.length; d++) id += values[d] * this.strides[d];
-    let i = this.index.get(id);
-    if (i === undefined) {
-      i = this.ids.length;
-      this.index.set(id, i);
-      this.ids.push(id);
+  /** Adds n respondents to the cut with this id and these values (one per dimension); its number. */
+  add(id: number, values: readonly number[], n: number): number {
+    const i = this.index.getOrAdd(id, this.length);
+    if (i === this.length) {
       this.respondents.push(0);
       for (let d = 0; d < values.length; d++) this.values[d].push(values[d]);
     }
     this.respondents[i] += n;
+    return i;
   }
 
-  /** The number of the cut that is cut i with value v along dimension d, or −1 when nobody is in it. */
-  along(i: number, d: number, v: number): number {
-    return this.index.get(this.ids[i] + (v - this.values[d][i]) * this.strides[d]) ?? -1;
+  /**
+   * Records the wider cuts of the cuts `cell` numbered from `first` on (new with this cell).
+   * Every wider cut of a cut of the cell is a cut of the cell too, so it is read from
+   * `cell.numbers` by position instead of being looked up by id.
+   */
+  link(first: number, cell: CellCuts): void {
+    const D = this.dims.length;
+    const { lists, steps, numbers } = cell;
+    const position = [0, 0, 0, 0, 0];
+    for (let p = 0; p < cell.size; p++) {
+      if (numbers[p] >= first) {
+        for (let d = 0; d < D; d++) for (const shift of lists[d].upShifts[position[d]]) this.up.push(shift === null ? -1 : numbers[p + shift * steps[d]]);
+        for (let d = 0; d < D; d++) for (const shift of lists[d].wholeShifts[position[d]]) this.wholes.push(numbers[p + shift * steps[d]]);
+        this.wholesStart.push(this.wholes.length);
+      }
+      // The next position, innermost dimension fastest (as `numbers` is filled).
+      for (let d = D - 1; d >= 0 && ++position[d] === lists[d].values.length; d--) position[d] = 0;
+    }
   }
 }
 
+/**
+ * A value and every wider one (`Dimension.ancestors`); for each of them, how many places
+ * along the list its parents are (`Cuts.width` of them, null: none), and the wholes of the
+ * splits it is a part of (`containing` order).
+ */
+interface Ancestry {
+  values: number[];
+  upShifts: (number | null)[][];
+  wholeShifts: number[][];
+}
+
+/** The cuts a fine cell is in: the product of its ancestries, numbered in nested order (source outermost). */
+interface CellCuts {
+  lists: Ancestry[];
+  /** How far apart in `numbers` two cuts one place apart along each dimension are. */
+  steps: number[];
+  size: number;
+  numbers: Int32Array;
+}
+
 /** Respondents of every cut with anyone in it: each fine cell adds to all its wider cuts. */
-function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readonly Dimension[]): Cuts {
+function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readonly Dimension[], splits: Splits): Cuts {
   const sizes = dims.map((d) => d.codes.length);
   const strides = sizes.map((_, d) => sizes.slice(d + 1).reduce((a, b) => a * b, 1));
-  const cuts = new Cuts(dims, strides);
+  const cuts = new Cuts(dims);
   const known = new Set(shape.services.map((s) => s.id));
   const campaigns = new Set(shape.campaigns.map((c) => c.id));
-  const ancestorsOf = dims.map(() => new Map<number, number[]>());
-  const ancestors = (d: number, code: string) => {
+  const ancestriesOf = dims.map(() => new Map<number, Ancestry>());
+  const ancestry = (d: number, code: string) => {
     const i = dims[d].index.get(code)!;
-    let list = ancestorsOf[d].get(i);
-    if (!list) ancestorsOf[d].set(i, (list = dims[d].ancestors(i)));
+    let list = ancestriesOf[d].get(i);
+    if (!list) {
+      const values = dims[d].ancestors(i);
+      const shift = (from: number, to: number) => values.indexOf(to) - from;
+      const upShifts = values.map((v, p) => Array.from({ length: cuts.width }, (_, q) => (q < dims[d].parents[v].length ? shift(p, dims[d].parents[v][q]) : null)));
+      const wholeShifts = values.map((v, p) => splits.containing[d][v].map(({ whole }) => shift(p, whole)));
+      ancestriesOf[d].set(i, (list = { values, upShifts, wholeShifts }));
+    }
     return list;
   };
   const values = [0, 0, 0, 0, 0];
-  for (const cell of cells) {
-    if (cell.n <= 0 || !campaigns.has(cell.campaignId)) continue;
-    const service = cell.serviceId !== null && known.has(cell.serviceId) ? `v${cell.serviceId}` : NO_SERVICE;
-    const lists = [ancestors(SOURCE, `c${cell.campaignId}`), ancestors(PLACE, service), ancestors(PERIOD, cell.month), ancestors(LANGUAGE, cell.language), ancestors(CHANNEL, cell.channel)];
-    for (const a of lists[0])
-      for (const b of lists[1])
-        for (const c of lists[2])
-          for (const e of lists[3])
-            for (const f of lists[4]) {
+  const cell: CellCuts = { lists: [], steps: [0, 0, 0, 0, 0], size: 0, numbers: new Int32Array(256) };
+  for (const c of cells) {
+    if (c.n <= 0 || !campaigns.has(c.campaignId)) continue;
+    const service = c.serviceId !== null && known.has(c.serviceId) ? `v${c.serviceId}` : NO_SERVICE;
+    const lists = [ancestry(SOURCE, `c${c.campaignId}`), ancestry(PLACE, service), ancestry(PERIOD, c.month), ancestry(LANGUAGE, c.language), ancestry(CHANNEL, c.channel)];
+    cell.lists = lists;
+    cell.size = 1;
+    for (let d = dims.length - 1; d >= 0; d--) (cell.steps[d] = cell.size), (cell.size *= lists[d].values.length);
+    if (cell.numbers.length < cell.size) cell.numbers = new Int32Array(cell.size);
+    const first = cuts.length;
+    let p = 0;
+    for (const a of lists[0].values)
+      for (const b of lists[1].values)
+        for (const e of lists[2].values)
+          for (const f of lists[3].values)
+            for (const g of lists[4].values) {
               values[0] = a;
               values[1] = b;
-              values[2] = c;
-              values[3] = e;
-              values[4] = f;
-              cuts.add(values, cell.n);
+              values[2] = e;
+              values[3] = f;
+              values[4] = g;
+              cell.numbers[p++] = cuts.add(a * strides[0] + b * strides[1] + e * strides[2] + f * strides[3] + g * strides[4], values, c.n);
             }
+    if (cuts.length > first) cuts.link(first, cell);
   }
   return cuts;
 }
 
 /**
- * Each cut's single-step wider and narrower cuts along each dimension, and the parts of
- * each of its splits that have anyone in them, looked up by id once (a Map lookup per
- * link) so that the fixed point, which visits each cut's neighbours and each split's
- * parts, reads arrays instead of looking ids up again.
+ * Each cut's single-step narrower cuts along each dimension, and the parts of each of its
+ * splits that have anyone in them, gathered once from `Cuts.up` and `Cuts.wholes` so that
+ * the fixed point, which visits each cut's neighbours and each split's parts, reads
+ * arrays instead of looking ids up.
  */
 class Links {
-  /** Slots per cut and dimension for its wider cuts, in `Dimension.parents` order (−1: none). */
-  readonly width: number;
-  readonly up: Int32Array;
-  /** The narrower cuts of cut i along d are `down[downStart[i·D + d]]` up to `downStart[i·D + d + 1]`, by ascending value. */
-  readonly downStart: Int32Array;
-  readonly down: Int32Array;
+  /**
+   * The single-step narrower cuts of cut i along d with as many respondents as it (the
+   * same group under another name, rule 4) are `same[sameStart[i·D + d]]` up to
+   * `sameStart[i·D + d + 1]`, by ascending value. Few cuts have any, so only these are kept.
+   */
+  readonly sameStart: Int32Array;
+  readonly same: Int32Array;
   /** Likewise the parts of split j of cut i along d, from `partsStart[(i·D + d)·SPLITS + j]`, in no particular order. */
   readonly partsStart: Int32Array;
   readonly parts: Int32Array;
@@ -380,46 +526,37 @@ class Links {
   constructor(dims: readonly Dimension[], cuts: Cuts, containing: readonly Containing[][][]) {
     const D = dims.length;
     const N = cuts.length;
-    this.width = Math.max(1, ...dims.flatMap((dim) => dim.parents.map((ps) => ps.length)));
-    const width = this.width;
-    this.up = new Int32Array(N * D * width).fill(-1);
-    for (let i = 0; i < N; i++)
-      for (let d = 0; d < D; d++) {
-        const parents = dims[d].parents[cuts.values[d][i]];
-        for (let q = 0; q < parents.length; q++) this.up[(i * D + d) * width + q] = cuts.along(i, d, parents[q]);
-      }
-    // Each cut is a part of the splits its values are parts of, when the whole has anyone in it.
-    let links = 0;
-    for (let i = 0; i < N; i++) for (let d = 0; d < D; d++) links += containing[d][cuts.values[d][i]].length;
-    const splits = new Int32Array(links);
-    const members = new Int32Array(links);
+    const { width } = cuts;
+    const up = cuts.up.data;
+    const wholes = cuts.wholes.data;
+    const splits = new Int32Array(cuts.wholes.length);
+    const members = new Int32Array(cuts.wholes.length);
     for (let i = 0, m = 0; i < N; i++)
       for (let d = 0; d < D; d++)
-        for (const { whole, slot, split } of containing[d][cuts.values[d][i]]) {
-          const w = slot >= 0 ? this.up[(i * D + d) * width + slot] : cuts.along(i, d, whole);
-          splits[m] = w < 0 ? -1 : (w * D + d) * SPLITS + split.j;
+        for (const { split } of containing[d][cuts.values[d][i]]) {
+          splits[m] = (wholes[m] * D + d) * SPLITS + split.j;
           members[m++] = i;
         }
     [this.partsStart, this.parts] = grouped(N * D * SPLITS, splits, members);
     // Along each dimension, the cuts by ascending value (a counting sort), so each
     // whole's narrower cuts come out in the order of their values.
-    const wholes = new Int32Array(N * D * width).fill(-1);
-    const narrower = new Int32Array(N * D * width);
-    for (let d = 0, m = 0; d < D; d++)
+    const groups = new IntList();
+    const narrower = new IntList();
+    const { respondents } = cuts;
+    for (let d = 0; d < D; d++)
       for (const i of countingSort(cuts.values[d], dims[d].codes.length))
-        for (let q = 0; q < width; q++, m++) {
-          const up = this.up[(i * D + d) * width + q];
-          if (up >= 0) wholes[m] = up * D + d;
-          narrower[m] = i;
+        for (let q = 0; q < width; q++) {
+          const wider = up[(i * D + d) * width + q];
+          if (wider >= 0 && respondents[wider] === respondents[i]) groups.push(wider * D + d), narrower.push(i);
         }
-    [this.downStart, this.down] = grouped(N * D, wholes, narrower);
+    [this.sameStart, this.same] = grouped(N * D, groups.data.subarray(0, groups.length), narrower.data);
   }
 }
 
 /** Members listed by group (0 … size−1; −1: none), each group's in the order given: the start of each group and the members. */
 function grouped(size: number, groups: Int32Array, members: Int32Array): [Int32Array, Int32Array] {
   const start = new Int32Array(size + 1);
-  for (const g of groups) if (g >= 0) start[g + 1]++;
+  for (let m = 0; m < groups.length; m++) if (groups[m] >= 0) start[groups[m] + 1]++;
   for (let s = 1; s <= size; s++) start[s] += start[s - 1];
   const list = new Int32Array(start[size]);
   const next = start.slice(0, size);
@@ -469,6 +606,7 @@ class Planner {
   constructor(
     private readonly dims: readonly Dimension[],
     private readonly cuts: Cuts,
+    splits: Splits,
     private readonly k: number,
   ) {
     const count = cuts.length;
@@ -476,21 +614,9 @@ class Planner {
     this.hidden = new Uint8Array(count);
     this.gap = new Float64Array(count).fill(-1);
     this.satisfied = new Uint8Array(count * dims.length);
-    this.splits = dims.map((dim) =>
-      dim.partitions.map((splits) =>
-        splits.map((parts, j) => {
-          const rank = new Int32Array(dim.codes.length);
-          parts.forEach((p, r) => (rank[p] = r + 1));
-          return { j, parts, rank };
-        }),
-      ),
-    );
-    this.containing = dims.map((dim, d) => {
-      const list: Containing[][] = dim.codes.map(() => []);
-      this.splits[d].forEach((splits, whole) => splits.forEach((split) => split.parts.forEach((p) => list[p].push({ whole, slot: dim.parents[p].indexOf(whole), split }))));
-      return list;
-    });
-    this.links = new Links(dims, cuts, this.containing);
+    this.splits = splits.own;
+    this.containing = splits.containing;
+    this.links = new Links(dims, cuts, splits.containing);
   }
 
   /** Which cuts the viewer can open: no closed value; the kind's own cuts only as the dashboard shows them. */
@@ -535,7 +661,8 @@ class Planner {
     const memo = this.gap[i];
     if (memo >= 0) return memo;
     const { cuts, dims } = this;
-    const { up: ups, width } = this.links;
+    const { width } = cuts;
+    const ups = cuts.up.data;
     const n = cuts.respondents[i];
     let best = Infinity;
     for (let d = 0; d < dims.length; d++) {
@@ -569,18 +696,19 @@ class Planner {
 
   private visit(i: number): void {
     const { cuts, dims, k, open } = this;
-    const { up, width, down, downStart } = this.links;
+    const { width } = cuts;
+    const [up, wholes] = [cuts.up.data, cuts.wholes.data];
+    const { same, sameStart } = this.links;
     const D = dims.length;
     const n = cuts.respondents[i];
     const isOpen = open[i] === 1;
+    let m = cuts.wholesStart.data[i];
     for (let d = 0; d < D; d++) {
       const v = cuts.values[d][i];
       // As a part: a hidden part of k or more already satisfies every split it is in.
-      if (n < k || !isOpen) {
-        for (const { whole: value, slot, split } of this.containing[d][v]) {
-          const whole = slot >= 0 ? up[(i * D + d) * width + slot] : cuts.along(i, d, value);
-          if (whole >= 0 && open[whole]) this.complement(whole, d, split);
-        }
+      for (const { split } of this.containing[d][v]) {
+        const whole = wholes[m++];
+        if ((n < k || !isOpen) && open[whole]) this.complement(whole, d, split);
       }
       if (!isOpen) continue;
       // As a whole: its own splits.
@@ -589,7 +717,7 @@ class Planner {
       // name (an organisation and its only service, say): hidden one, hidden both. Wider
       // ones first, in `Dimension.parents` order, then narrower ones by value.
       for (let q = (i * D + d) * width, end = q + width; q < end; q++) this.hideSame(up[q], n);
-      for (let s = downStart[i * D + d], end = downStart[i * D + d + 1]; s < end; s++) this.hideSame(down[s], n);
+      for (let s = sameStart[i * D + d], end = sameStart[i * D + d + 1]; s < end; s++) this.hideSame(same[s], n);
     }
   }
 
@@ -648,8 +776,9 @@ class Planner {
  */
 export function planDisclosure(cells: readonly FineCell[], shape: LatticeShape, threshold: number): Disclosure {
   const dims = buildDimensions(cells, shape);
-  const cuts = countCuts(cells, shape, dims);
-  const planner = new Planner(dims, cuts, threshold);
+  const splits = splitsOf(dims);
+  const cuts = countCuts(cells, shape, dims, splits);
+  const planner = new Planner(dims, cuts, splits, threshold);
   planner.markOpen(shape.kindCuts);
   planner.hideSmall();
   planner.hideDifferences();
