@@ -31,8 +31,24 @@ export function useTranslation(ns: Namespace | readonly Namespace[] = "common"):
   }
   let t = byNamespace.get(first);
   if (!t) {
-    t = i18n.getFixedT(i18n.language, first) as TFunction;
+    t = rememberingPlainTexts(i18n.getFixedT(i18n.language, first) as TFunction);
     byNamespace.set(first, t);
   }
   return { t, i18n };
+}
+
+/**
+ * `t` that looks a key asked for without options up once: a text with nothing to
+ * interpolate never changes (resources are fixed at boot), and i18next's lookup was a
+ * tenth of a survey page's server time. Calls with options go to i18next every time.
+ */
+function rememberingPlainTexts(t: TFunction): TFunction {
+  const texts = new Map<string, unknown>();
+  const translate = t as unknown as (...args: unknown[]) => unknown;
+  const remembering = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== "string") return translate(key, ...rest);
+    if (!texts.has(key)) texts.set(key, translate(key));
+    return texts.get(key);
+  };
+  return remembering as unknown as TFunction;
 }
