@@ -284,9 +284,17 @@ const SPLITS = 2;
  */
 class IdTable {
   /** Pairs of id (−1: empty) and number side by side, so a probe reads one cache line. */
-  private slots = new Float64Array(2 << 10).fill(-1);
-  private mask = (1 << 10) - 1;
+  private slots: Float64Array;
+  private mask: number;
   private used = 0;
+
+  /** Room for about `expected` ids before it grows. */
+  constructor(expected: number) {
+    let size = 1 << 10;
+    while (size < 2 * expected) size *= 2;
+    this.slots = new Float64Array(2 * size).fill(-1);
+    this.mask = size - 1;
+  }
 
   private slot(id: number): number {
     // Low and high 32 bits of the id (ids past 2^32 are possible in big lattices),
@@ -354,15 +362,7 @@ function splitsOf(dims: readonly Dimension[]): Splits {
   return { own, containing };
 }
 
-/**
- * The cuts with anyone in them, numbered 0, 1, … in the order the fine cells first reach
- * them: every later step goes through the cuts in that order, and the plan's tie-breaks
- * depend on it. A cut's id is its values' mixed-radix number over the dimensions; the ids
- * run to about 10^8 (the product of the dimensions' sizes) with a few hundred thousand in
- * use, too sparse for arrays indexed by id, so one table turns an id into the cut's number
- * and everything else about a cut is an array read by number.
- */
-/** A growing list of 32-bit integers: millions of links without a JavaScript array's boxes and copies. */
+/** A growing list of 32-bit integers: millions of links in typed memory, outside the garbage-collected heap. */
 class IntList {
   data = new Int32Array(1 << 12);
   length = 0;
@@ -378,11 +378,20 @@ class IntList {
   }
 }
 
+/**
+ * The cuts with anyone in them, numbered 0, 1, … in the order the fine cells first reach
+ * them: every later step goes through the cuts in that order, and the plan's tie-breaks
+ * depend on it. A cut's id is its values' mixed-radix number over the dimensions; the ids
+ * run to about 10^8 (the product of the dimensions' sizes) with a few hundred thousand in
+ * use, too sparse for arrays indexed by id, so one table turns an id into the cut's number
+ * and everything else about a cut is an array read by number.
+ */
 class Cuts {
-  readonly index = new IdTable();
+  readonly index: IdTable;
   readonly respondents: number[] = [];
-  /** Each cut's value along each dimension, kept rather than decoded from the id on every visit. */
-  readonly values: number[][];
+  /** Each cut's value along each dimension (once counting is done), kept rather than decoded from the id on every visit. */
+  values: Int32Array[] = [];
+  private readonly valueLists: IntList[];
   /** Slots per cut and dimension for its single-step wider cuts. */
   readonly width: number;
   /** Cut i's wider cut along d with its q-th parent value is `up[(i·D + d)·width + q]` (−1: no such parent value). */
@@ -395,8 +404,12 @@ class Cuts {
   readonly wholesStart = new IntList().push(0);
   readonly wholes = new IntList();
 
-  constructor(readonly dims: readonly Dimension[]) {
-    this.values = dims.map(() => []);
+  constructor(
+    readonly dims: readonly Dimension[],
+    expected: number,
+  ) {
+    this.index = new IdTable(expected);
+    this.valueLists = dims.map(() => new IntList());
     this.width = Math.max(1, ...dims.flatMap((dim) => dim.parents.map((ps) => ps.length)));
   }
 
@@ -409,10 +422,15 @@ class Cuts {
     const i = this.index.getOrAdd(id, this.length);
     if (i === this.length) {
       this.respondents.push(0);
-      for (let d = 0; d < values.length; d++) this.values[d].push(values[d]);
+      for (let d = 0; d < values.length; d++) this.valueLists[d].push(values[d]);
     }
     this.respondents[i] += n;
     return i;
+  }
+
+  /** Once every cell is counted. */
+  done(): void {
+    this.values = this.valueLists.map((list) => list.data.subarray(0, list.length));
   }
 
   /**
@@ -447,6 +465,16 @@ interface Ancestry {
   wholeShifts: number[][];
 }
 
+function ancestryOf(dim: Dimension, value: number, width: number, containing: readonly Containing[][]): Ancestry {
+  const values = dim.ancestors(value);
+  const shift = (from: number, to: number) => values.indexOf(to) - from;
+  return {
+    values,
+    upShifts: values.map((v, p) => Array.from({ length: width }, (_, q) => (q < dim.parents[v].length ? shift(p, dim.parents[v][q]) : null))),
+    wholeShifts: values.map((v, p) => containing[v].map(({ whole }) => shift(p, whole))),
+  };
+}
+
 /** The cuts a fine cell is in: the product of its ancestries, numbered in nested order (source outermost). */
 interface CellCuts {
   lists: Ancestry[];
@@ -460,20 +488,15 @@ interface CellCuts {
 function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readonly Dimension[], splits: Splits): Cuts {
   const sizes = dims.map((d) => d.codes.length);
   const strides = sizes.map((_, d) => sizes.slice(d + 1).reduce((a, b) => a * b, 1));
-  const cuts = new Cuts(dims);
+  // (About 50 cuts per fine cell in the benchmark's data.)
+  const cuts = new Cuts(dims, cells.length * 32);
   const known = new Set(shape.services.map((s) => s.id));
   const campaigns = new Set(shape.campaigns.map((c) => c.id));
   const ancestriesOf = dims.map(() => new Map<number, Ancestry>());
   const ancestry = (d: number, code: string) => {
     const i = dims[d].index.get(code)!;
     let list = ancestriesOf[d].get(i);
-    if (!list) {
-      const values = dims[d].ancestors(i);
-      const shift = (from: number, to: number) => values.indexOf(to) - from;
-      const upShifts = values.map((v, p) => Array.from({ length: cuts.width }, (_, q) => (q < dims[d].parents[v].length ? shift(p, dims[d].parents[v][q]) : null)));
-      const wholeShifts = values.map((v, p) => splits.containing[d][v].map(({ whole }) => shift(p, whole)));
-      ancestriesOf[d].set(i, (list = { values, upShifts, wholeShifts }));
-    }
+    if (!list) ancestriesOf[d].set(i, (list = ancestryOf(dims[d], i, cuts.width, splits.containing[d])));
     return list;
   };
   const values = [0, 0, 0, 0, 0];
@@ -502,6 +525,7 @@ function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readon
             }
     if (cuts.length > first) cuts.link(first, cell);
   }
+  cuts.done();
   return cuts;
 }
 
@@ -553,19 +577,23 @@ class Links {
   }
 }
 
-/** Members listed by group (0 … size−1; −1: none), each group's in the order given: the start of each group and the members. */
+/**
+ * Members listed by group (0 … size−1; −1: none), each group's in the order given: the
+ * start of each group (and the end of the last) and the members.
+ */
 function grouped(size: number, groups: Int32Array, members: Int32Array): [Int32Array, Int32Array] {
-  const start = new Int32Array(size + 1);
-  for (let m = 0; m < groups.length; m++) if (groups[m] >= 0) start[groups[m] + 1]++;
-  for (let s = 1; s <= size; s++) start[s] += start[s - 1];
-  const list = new Int32Array(start[size]);
-  const next = start.slice(0, size);
-  for (let m = 0; m < groups.length; m++) if (groups[m] >= 0) list[next[groups[m]]++] = members[m];
-  return [start, list];
+  // bounds[g + 1] is first the end of group g; filled from the back, it moves to its start.
+  const bounds = new Int32Array(size + 2);
+  for (let m = 0; m < groups.length; m++) if (groups[m] >= 0) bounds[groups[m] + 1]++;
+  for (let s = 1; s <= size; s++) bounds[s] += bounds[s - 1];
+  const list = new Int32Array(bounds[size]);
+  bounds[size + 1] = bounds[size];
+  for (let m = groups.length - 1; m >= 0; m--) if (groups[m] >= 0) list[--bounds[groups[m] + 1]] = members[m];
+  return [bounds.subarray(1), list];
 }
 
 /** Positions 0 … n−1 ordered by their keys (each below `size`), equal keys in position order. */
-function countingSort(keys: readonly number[], size: number): Int32Array {
+function countingSort(keys: Int32Array, size: number): Int32Array {
   const start = new Int32Array(size + 1);
   for (const key of keys) start[key + 1]++;
   for (let v = 1; v <= size; v++) start[v] += start[v - 1];
@@ -595,8 +623,8 @@ class Planner {
   private readonly satisfied: Uint8Array;
   /** Newly hidden cuts still to look at, last in first out. */
   private readonly queue: number[] = [];
-  /** Scratch list of a split's shown parts (`complement` does not nest). */
-  private readonly shown: number[] = [];
+  /** Scratch list of a split's shown parts (`complement` does not nest), as long as the longest split. */
+  private readonly shown: Int32Array;
   /** For each dimension and value, its own splits (`Dimension.partitions`). */
   private readonly splits: Split[][][];
   /** For each dimension and value, the splits of wider values it is a part of. */
@@ -615,6 +643,7 @@ class Planner {
     this.gap = new Float64Array(count).fill(-1);
     this.satisfied = new Uint8Array(count * dims.length);
     this.splits = splits.own;
+    this.shown = new Int32Array(Math.max(0, ...splits.own.flat(2).map((split) => split.parts.length)));
     this.containing = splits.containing;
     this.links = new Links(dims, cuts, splits.containing);
   }
@@ -702,14 +731,16 @@ class Planner {
     const D = dims.length;
     const n = cuts.respondents[i];
     const isOpen = open[i] === 1;
+    // As a part: a hidden part of k or more already satisfies every split it is in.
+    const asPart = n < k || !isOpen;
     let m = cuts.wholesStart.data[i];
     for (let d = 0; d < D; d++) {
       const v = cuts.values[d][i];
-      // As a part: a hidden part of k or more already satisfies every split it is in.
-      for (const { split } of this.containing[d][v]) {
-        const whole = wholes[m++];
-        if ((n < k || !isOpen) && open[whole]) this.complement(whole, d, split);
-      }
+      if (asPart)
+        for (const { split } of this.containing[d][v]) {
+          const whole = wholes[m++];
+          if (open[whole]) this.complement(whole, d, split);
+        }
       if (!isOpen) continue;
       // As a whole: its own splits.
       for (const split of this.splits[d][v]) this.complement(i, d, split);
@@ -738,13 +769,13 @@ class Planner {
     const { parts, partsStart } = this.links;
     let hiddenSum = 0;
     let anyHidden = false;
-    shown.length = 0;
+    let count = 0;
     for (let s = partsStart[key * SPLITS + split.j], end = partsStart[key * SPLITS + split.j + 1]; s < end; s++) {
       const part = parts[s];
       if (this.hidden[part] || !this.open[part]) {
         hiddenSum += respondents[part];
         anyHidden = true;
-      } else shown.push(part);
+      } else shown[count++] = part;
     }
     if (!anyHidden && !this.hidden[whole]) return;
     if (anyHidden && hiddenSum >= k) {
@@ -752,14 +783,14 @@ class Planner {
       return;
     }
     // Smallest first; equal sizes in the split's order (`parts` are in the order of the cuts).
-    shown.sort((x, y) => respondents[x] - respondents[y] || rank[values[x]] - rank[values[y]]);
+    shown.subarray(0, count).sort((x, y) => respondents[x] - respondents[y] || rank[values[x]] - rank[values[y]]);
     let next = 0;
-    if (!anyHidden && shown.length > 0) {
+    if (!anyHidden && count > 0) {
       this.hide(shown[next]);
       hiddenSum += respondents[shown[next++]];
     }
     while (hiddenSum < k) {
-      if (next >= shown.length) {
+      if (next >= count) {
         this.hide(whole);
         break;
       }
