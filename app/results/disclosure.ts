@@ -345,6 +345,8 @@ interface Splits {
 }
 
 function splitsOf(dims: readonly Dimension[]): Splits {
+  // Per-split state is kept in SPLITS slots per cut and dimension.
+  if (dims.some((dim) => dim.partitions.some((splits) => splits.length > SPLITS))) throw new Error(`A value has more than ${SPLITS} splits`);
   const own = dims.map((dim) =>
     dim.partitions.map((splits) =>
       splits.map((parts, j) => {
