@@ -399,12 +399,13 @@ class Cuts {
   /** Cut i's wider cut along d with its q-th parent value is `up[(i·D + d)·width + q]` (−1: no such parent value). */
   readonly up = new IntList();
   /**
-   * The wholes of the splits cut i is a part of, dimension by dimension in `containing`
-   * order, from `wholes[wholesStart[i]]` (a part's whole is not always a single step
-   * wider: an organisation is split into its services).
+   * The splits cut i is a part of, dimension by dimension in `containing` order, from
+   * `splitsIn[splitsInStart[i]]`, each as its whole's cut w, the dimension d and which
+   * split j: (w·D + d)·SPLITS + j (a part's whole is not always a single step wider: an
+   * organisation is split into its services).
    */
-  readonly wholesStart = new IntList().push(0);
-  readonly wholes = new IntList();
+  readonly splitsInStart = new IntList().push(0);
+  readonly splitsIn = new IntList();
 
   constructor(
     readonly dims: readonly Dimension[],
@@ -447,8 +448,8 @@ class Cuts {
     for (let p = 0; p < cell.size; p++) {
       if (numbers[p] >= first) {
         for (let d = 0; d < D; d++) for (const shift of lists[d].upShifts[position[d]]) this.up.push(shift === null ? -1 : numbers[p + shift * steps[d]]);
-        for (let d = 0; d < D; d++) for (const shift of lists[d].wholeShifts[position[d]]) this.wholes.push(numbers[p + shift * steps[d]]);
-        this.wholesStart.push(this.wholes.length);
+        for (let d = 0; d < D; d++) for (const { shift, j } of lists[d].wholeShifts[position[d]]) this.splitsIn.push((numbers[p + shift * steps[d]] * D + d) * SPLITS + j);
+        this.splitsInStart.push(this.splitsIn.length);
       }
       // The next position, innermost dimension fastest (as `numbers` is filled).
       for (let d = D - 1; d >= 0 && ++position[d] === lists[d].values.length; d--) position[d] = 0;
@@ -464,7 +465,7 @@ class Cuts {
 interface Ancestry {
   values: number[];
   upShifts: (number | null)[][];
-  wholeShifts: number[][];
+  wholeShifts: { shift: number; j: number }[][];
 }
 
 function ancestryOf(dim: Dimension, value: number, width: number, containing: readonly Containing[][]): Ancestry {
@@ -473,7 +474,7 @@ function ancestryOf(dim: Dimension, value: number, width: number, containing: re
   return {
     values,
     upShifts: values.map((v, p) => Array.from({ length: width }, (_, q) => (q < dim.parents[v].length ? shift(p, dim.parents[v][q]) : null))),
-    wholeShifts: values.map((v, p) => containing[v].map(({ whole }) => shift(p, whole))),
+    wholeShifts: values.map((v, p) => containing[v].map(({ whole, split }) => ({ shift: shift(p, whole), j: split.j }))),
   };
 }
 
@@ -533,7 +534,7 @@ function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readon
 
 /**
  * Each cut's single-step narrower cuts along each dimension, and the parts of each of its
- * splits that have anyone in them, gathered once from `Cuts.up` and `Cuts.wholes` so that
+ * splits that have anyone in them, gathered once from `Cuts.up` and `Cuts.splitsIn` so that
  * the fixed point, which visits each cut's neighbours and each split's parts, reads
  * arrays instead of looking ids up.
  */
@@ -549,20 +550,14 @@ class Links {
   readonly partsStart: Int32Array;
   readonly parts: Int32Array;
 
-  constructor(dims: readonly Dimension[], cuts: Cuts, containing: readonly Containing[][][]) {
+  constructor(dims: readonly Dimension[], cuts: Cuts) {
     const D = dims.length;
     const N = cuts.length;
     const { width } = cuts;
     const up = cuts.up.data;
-    const wholes = cuts.wholes.data;
-    const splits = new Int32Array(cuts.wholes.length);
-    const members = new Int32Array(cuts.wholes.length);
-    for (let i = 0, m = 0; i < N; i++)
-      for (let d = 0; d < D; d++)
-        for (const { split } of containing[d][cuts.values[d][i]]) {
-          splits[m] = (wholes[m] * D + d) * SPLITS + split.j;
-          members[m++] = i;
-        }
+    const [starts, splits] = [cuts.splitsInStart.data, cuts.splitsIn.data.subarray(0, cuts.splitsIn.length)];
+    const members = new Int32Array(splits.length);
+    for (let i = 0; i < N; i++) members.fill(i, starts[i], starts[i + 1]);
     [this.partsStart, this.parts] = grouped(N * D * SPLITS, splits, members);
     // Along each dimension, the cuts by ascending value (a counting sort), so each
     // whole's narrower cuts come out in the order of their values.
@@ -647,7 +642,7 @@ class Planner {
     this.splits = splits.own;
     this.shown = new Int32Array(Math.max(0, ...splits.own.flat(2).map((split) => split.parts.length)));
     this.containing = splits.containing;
-    this.links = new Links(dims, cuts, splits.containing);
+    this.links = new Links(dims, cuts);
   }
 
   /** Which cuts the viewer can open: no closed value; the kind's own cuts only as the dashboard shows them. */
@@ -728,19 +723,19 @@ class Planner {
   private visit(i: number): void {
     const { cuts, dims, k, open } = this;
     const { width } = cuts;
-    const [up, wholes] = [cuts.up.data, cuts.wholes.data];
+    const [up, splitsIn] = [cuts.up.data, cuts.splitsIn.data];
     const { same, sameStart } = this.links;
     const D = dims.length;
     const n = cuts.respondents[i];
     const isOpen = open[i] === 1;
     // As a part: a hidden part of k or more already satisfies every split it is in.
     const asPart = n < k || !isOpen;
-    let m = cuts.wholesStart.data[i];
+    let m = cuts.splitsInStart.data[i];
     for (let d = 0; d < D; d++) {
       const v = cuts.values[d][i];
       if (asPart)
         for (const { split } of this.containing[d][v]) {
-          const whole = wholes[m++];
+          const whole = Math.floor(splitsIn[m++] / (D * SPLITS));
           if (open[whole]) this.complement(whole, d, split);
         }
       if (!isOpen) continue;
