@@ -779,8 +779,14 @@ class Planner {
       this.satisfied[key] |= bit;
       return;
     }
-    // Smallest first; equal sizes in the split's order (`parts` are in the order of the cuts).
-    shown.subarray(0, count).sort((x, y) => respondents[x] - respondents[y] || rank[values[x]] - rank[values[y]]);
+    // Smallest first; equal sizes in the split's order (`parts` are in the order of the
+    // cuts). An insertion sort: a split has at most a few dozen parts.
+    for (let a = 1; a < count; a++) {
+      const x = shown[a];
+      let b = a - 1;
+      for (; b >= 0 && (respondents[shown[b]] > respondents[x] || (respondents[shown[b]] === respondents[x] && rank[values[shown[b]]] > rank[values[x]])); b--) shown[b + 1] = shown[b];
+      shown[b + 1] = x;
+    }
     let next = 0;
     if (!anyHidden && count > 0) {
       this.hide(shown[next]);
