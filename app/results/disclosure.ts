@@ -464,6 +464,8 @@ class Cuts {
  */
 interface Ancestry {
   values: number[];
+  /** Each value's place in `values` (−1: not in it). */
+  position: Int32Array;
   upShifts: (number | null)[][];
   wholeShifts: { shift: number; j: number }[][];
 }
@@ -471,8 +473,11 @@ interface Ancestry {
 function ancestryOf(dim: Dimension, value: number, width: number, containing: readonly Containing[][]): Ancestry {
   const values = dim.ancestors(value);
   const shift = (from: number, to: number) => values.indexOf(to) - from;
+  const position = new Int32Array(dim.codes.length).fill(-1);
+  values.forEach((v, p) => (position[v] = p));
   return {
     values,
+    position,
     upShifts: values.map((v, p) => Array.from({ length: width }, (_, q) => (q < dim.parents[v].length ? shift(p, dim.parents[v][q]) : null))),
     wholeShifts: values.map((v, p) => containing[v].map(({ whole, split }) => ({ shift: shift(p, whole), j: split.j }))),
   };
@@ -485,6 +490,47 @@ interface CellCuts {
   steps: number[];
   size: number;
   numbers: Int32Array;
+}
+
+/**
+ * Adds a cell's respondents to each of its cuts, in nested order, numbering new ones.
+ * Cells next to each other in key order share many cuts (two channels of one month share
+ * every cut of all channels): a cut the previous cell was in too has its number from there,
+ * not from the id table.
+ */
+function countCell(cuts: Cuts, cell: CellCuts, previous: CellCuts, strides: readonly number[], values: number[], n: number): void {
+  const [l0, l1, l2, l3, l4] = cell.lists.map((list) => list.values);
+  const [m0, m1, m2, m3, m4] = previous.lists.map((list) => list.position);
+  const [s0, s1, s2, s3] = previous.steps;
+  const { numbers } = cell;
+  const known = previous.numbers;
+  let p = 0;
+  for (const a of l0) {
+    const qa = m0[a] < 0 ? -1 : m0[a] * s0;
+    for (const b of l1) {
+      const qb = qa < 0 || m1[b] < 0 ? -1 : qa + m1[b] * s1;
+      for (const e of l2) {
+        const qe = qb < 0 || m2[e] < 0 ? -1 : qb + m2[e] * s2;
+        for (const f of l3) {
+          const qf = qe < 0 || m3[f] < 0 ? -1 : qe + m3[f] * s3;
+          for (const g of l4) {
+            if (qf >= 0 && m4[g] >= 0) {
+              const i = known[qf + m4[g]];
+              cuts.respondents[i] += n;
+              numbers[p++] = i;
+              continue;
+            }
+            values[0] = a;
+            values[1] = b;
+            values[2] = e;
+            values[3] = f;
+            values[4] = g;
+            numbers[p++] = cuts.add(a * strides[0] + b * strides[1] + e * strides[2] + f * strides[3] + g * strides[4], values, n);
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Respondents of every cut with anyone in it: each fine cell adds to all its wider cuts. */
@@ -503,7 +549,10 @@ function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readon
     return list;
   };
   const values = [0, 0, 0, 0, 0];
-  const cell: CellCuts = { lists: [], steps: [0, 0, 0, 0, 0], size: 0, numbers: new Int32Array(256) };
+  let cell: CellCuts = { lists: [], steps: [0, 0, 0, 0, 0], size: 0, numbers: new Int32Array(256) };
+  // Before the first cell, a previous one with no cuts.
+  const nothing = dims.map((dim) => ({ values: [], position: new Int32Array(dim.codes.length).fill(-1), upShifts: [], wholeShifts: [] }));
+  let previous: CellCuts = { lists: nothing, steps: [0, 0, 0, 0, 0], size: 0, numbers: new Int32Array(256) };
   for (const c of cells) {
     if (c.n <= 0 || !campaigns.has(c.campaignId)) continue;
     const service = c.serviceId !== null && known.has(c.serviceId) ? `v${c.serviceId}` : NO_SERVICE;
@@ -513,20 +562,9 @@ function countCuts(cells: readonly FineCell[], shape: LatticeShape, dims: readon
     for (let d = dims.length - 1; d >= 0; d--) (cell.steps[d] = cell.size), (cell.size *= lists[d].values.length);
     if (cell.numbers.length < cell.size) cell.numbers = new Int32Array(cell.size);
     const first = cuts.length;
-    let p = 0;
-    for (const a of lists[0].values)
-      for (const b of lists[1].values)
-        for (const e of lists[2].values)
-          for (const f of lists[3].values)
-            for (const g of lists[4].values) {
-              values[0] = a;
-              values[1] = b;
-              values[2] = e;
-              values[3] = f;
-              values[4] = g;
-              cell.numbers[p++] = cuts.add(a * strides[0] + b * strides[1] + e * strides[2] + f * strides[3] + g * strides[4], values, c.n);
-            }
+    countCell(cuts, cell, previous, strides, values, c.n);
     if (cuts.length > first) cuts.link(first, cell);
+    [cell, previous] = [previous, cell];
   }
   cuts.done();
   return cuts;
