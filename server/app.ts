@@ -135,7 +135,8 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
       ...(req.method !== "GET" && req.method !== "HEAD" ? { body: new Uint8Array(body ?? Buffer.alloc(0)) } : {}),
     });
     const context: AppLoadContext = { db, env, nonce: res.locals.nonce as string, clientIp: req.ip ?? "" };
-    const handle = url.pathname === "/staff" || url.pathname.startsWith("/staff/") ? handleStaff : handlePublic;
+    // Case-insensitive, as Remix's route matching is.
+    const handle = /^\/staff(\/|$)/i.test(url.pathname) ? handleStaff : handlePublic;
     const response = await handle(request, context);
     res.status(response.status);
     for (const [key, value] of response.headers.entries()) {

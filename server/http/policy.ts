@@ -24,12 +24,13 @@ export function bodyLimitFor(path: string): number {
  * their answers so far).
  */
 export function mustNotStore(path: string): boolean {
+  // Case-insensitive, as Remix's route matching is: /STAFF is a staff page too.
   return (
-    /^\/(staff|sign-in|sign-out)(\/|$)/.test(path) ||
-    /^\/s\/[^/]+\/r\//.test(path) ||
-    /^\/i\//.test(path) ||
-    /^\/(you-said-we-did\/)?(unsubscribe|subscribe\/[^/]+)(\/|$)/.test(path) ||
-    /^\/opted-out\//.test(path)
+    /^\/(staff|sign-in|sign-out)(\/|$)/i.test(path) ||
+    /^\/s\/[^/]+\/r\//i.test(path) ||
+    /^\/i\//i.test(path) ||
+    /^\/(you-said-we-did\/)?(unsubscribe|subscribe\/[^/]+)(\/|$)/i.test(path) ||
+    /^\/opted-out\//i.test(path)
   );
 }
 

@@ -23,7 +23,7 @@ describe("the HTTP edge's rules", () => {
   });
 
   it("keeps staff, sign-in and a respondent's own pages out of every cache", () => {
-    for (const p of ["/staff", "/staff/results/surveys/1/export.csv", "/sign-in", "/s/senar/r/abc123", "/s/senar/r/abc123/done", "/i/tok", "/unsubscribe/tok", "/you-said-we-did/unsubscribe/tok", "/you-said-we-did/subscribe/tok"]) {
+    for (const p of ["/staff", "/staff/results/surveys/1/export.csv", "/sign-in", "/s/senar/r/abc123", "/s/senar/r/abc123/done", "/i/tok", "/unsubscribe/tok", "/you-said-we-did/unsubscribe/tok", "/you-said-we-did/subscribe/tok", "/STAFF/users", "/S/senar/R/abc123"]) {
       expect(mustNotStore(p), p).toBe(true);
     }
     for (const p of ["/", "/s/senar", "/you-said-we-did", "/you-said-we-did/feed.xml", "/privacy", "/staffing"]) {
