@@ -37,8 +37,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Respondent and public pages are plain HTML: no client scripts unless a route asks
   // (page-handle.ts). Once running in a browser (a staff page), the scripts stay.
-  const scripts = useMatches();
-  const withScripts = typeof document !== "undefined" || wantsScripts(scripts);
+  const matches = useMatches();
+  const withScripts = typeof document !== "undefined" || wantsScripts(matches);
   return (
     <html lang={lng} dir={directionOf(lng)}>
       <head>

@@ -12,7 +12,7 @@ import type { Env } from "../app/env.server";
 import { checkHealth } from "../app/ops/health.server";
 import { boundedFormBody } from "./http/body";
 import { edgePageHtml, type EdgeStatus } from "../app/http/edge-pages";
-import { mustNotStore, redactPath, securityHeaders } from "./http/policy";
+import { isStaffPath, mustNotStore, redactPath, securityHeaders } from "./http/policy";
 import { logLine, requestLog } from "./http/request-log";
 
 export interface AppParts {
@@ -135,8 +135,7 @@ export function createApp({ db, env, build, publicDir = "public" }: AppParts): e
       ...(req.method !== "GET" && req.method !== "HEAD" ? { body: new Uint8Array(body ?? Buffer.alloc(0)) } : {}),
     });
     const context: AppLoadContext = { db, env, nonce: res.locals.nonce as string, clientIp: req.ip ?? "" };
-    // Case-insensitive, as Remix's route matching is.
-    const handle = /^\/staff(\/|$)/i.test(url.pathname) ? handleStaff : handlePublic;
+    const handle = isStaffPath(url.pathname) ? handleStaff : handlePublic;
     const response = await handle(request, context);
     res.status(response.status);
     for (const [key, value] of response.headers.entries()) {

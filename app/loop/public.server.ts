@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database, LoopOutcome } from "@db/schema";
+import { Kept } from "~/http/kept-renders";
 import { parseTermKey } from "~/results/periods";
 import { isOverdue, todayOf } from "./loop-states";
 import { recordEvent } from "./loop.server";
@@ -231,17 +232,11 @@ async function readSnapshot(db: Tx, now: Date, threshold: number): Promise<Publi
     publicFilterChoices(db),
   ]);
   const entries = await complete(db, rows, now, threshold);
-  const made = new Map<string, unknown>();
+  const made = new Kept<unknown>(MEMO_LIMIT);
   return {
     entries,
     choices,
-    memo<T>(key: string, make: () => T): T {
-      if (made.has(key)) return made.get(key) as T;
-      const value = make();
-      if (made.size >= MEMO_LIMIT) made.delete(made.keys().next().value as string);
-      made.set(key, value);
-      return value;
-    },
+    memo: <T>(key: string, make: () => T) => made.get(key, make) as T,
   };
 }
 

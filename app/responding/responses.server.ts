@@ -209,38 +209,3 @@ function hiddenAnswerIds({ questions, answers }: Pick<Submission, "questions" | 
   const visible = keepVisibleAnswers(questions, answers);
   return questions.filter((q) => answers[q.key] && !visible[q.key]).map((q) => q.id);
 }
-
-export type SubmitResult = "submitted" | "already_submitted";
-
-/**
- * Marks a saved response submitted, dropping answers the final answers hide.
- * Idempotent: a second submit changes nothing and reports "already_submitted".
- */
-export async function submitResponse(
-  db: Db,
-  responseId: number,
-  questions: Q[],
-  answers: AnswerValues,
-  language: Language,
-  now: Date,
-  /** Runs in the same transaction, only when this call submits the response. */
-  onSubmitted?: (trx: Transaction<Database>) => Promise<void>,
-): Promise<SubmitResult> {
-  return db.transaction().execute(async (trx) => {
-    const submitted = await trx
-      .updateTable("responses")
-      .set(stamp(language, now, true))
-      .where("id", "=", responseId)
-      .where("submitted_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!submitted) return "already_submitted";
-    const hidden = hiddenAnswerIds({ questions, answers });
-    if (hidden.length > 0) {
-      await trx.deleteFrom("answers").where("response_id", "=", responseId).where("question_id", "in", hidden).execute();
-    }
-    await countSubmittedResponse(trx, responseId);
-    await onSubmitted?.(trx);
-    return "submitted";
-  });
-}

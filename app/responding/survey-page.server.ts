@@ -216,16 +216,11 @@ export async function handleSurveyPost(
   const intentRaw = String(form.get("intent") ?? "next");
   const intent: Intent = (INTENTS as readonly string[]).includes(intentRaw) ? (intentRaw as Intent) : "next";
 
-  let token = tokenFromUrl;
-  let existing = null as Awaited<ReturnType<typeof findResponseByToken>> | null;
-  if (token) {
-    existing = (await findResponseByToken(db, cs.campaign.id, token)) ?? null;
-    if (!existing) throw json({ reason: "unknown_link" }, { status: 404 });
-  } else {
-    const posted = form.get("token");
-    token = isWellFormedToken(posted) ? posted : newResumeToken();
-    existing = (await findResponseByToken(db, cs.campaign.id, token)) ?? null;
-  }
+  const posted = form.get("token");
+  const token = tokenFromUrl ?? (isWellFormedToken(posted) ? posted : newResumeToken());
+  const existing = await findResponseByToken(db, cs.campaign.id, token);
+  // A resume link must name a response; the first page's token makes one.
+  if (tokenFromUrl && !existing) throw json({ reason: "unknown_link" }, { status: 404 });
   const done = `${resumePath(cs.campaign.slug, token)}/done`;
   if (existing?.submitted_at) return redirect(done);
 

@@ -5,10 +5,9 @@ import { useTranslation } from "~/i18n/react";
 import { getFixedT, languageFromRequest, pick } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { listOpenCampaigns } from "~/surveys/surveys.server";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = languageFromRequest(request);

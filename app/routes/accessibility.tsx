@@ -5,10 +5,9 @@ import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { LEGAL_CONTACTS, LEGAL_LINKS } from "~/legal/contacts";
 import { Bullets, EmailLine, LegalPage, LegalSection, LinkLine, Paragraphs } from "~/legal/LegalPage";
 import { ErrorPage } from "~/ui/ErrorPage";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // The accessibility statement, in the order of GOV.UK's model statement (Public Sector
 // Bodies Accessibility Regulations 2018). It claims full compliance only for what the

@@ -7,10 +7,9 @@ import { cookieRows } from "~/legal/cookie-list.server";
 import { CookieTable } from "~/legal/CookieTable";
 import { LegalPage, LegalSection, Paragraphs } from "~/legal/LegalPage";
 import { ErrorPage } from "~/ui/ErrorPage";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // Every cookie the app sets, and why no consent banner: all of them are strictly
 // necessary (PECR's exemption), and nothing from another site is loaded.

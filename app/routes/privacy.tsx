@@ -6,10 +6,9 @@ import { getFixedT, languageFromRequest } from "~/i18n/i18n";
 import { ICO_HELPLINE, LEGAL_CONTACTS, LEGAL_LINKS } from "~/legal/contacts";
 import { Bullets, EmailLine, LegalPage, LegalSection, LinkLine, Paragraphs } from "~/legal/LegalPage";
 import { ErrorPage } from "~/ui/ErrorPage";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // The privacy notice (UK GDPR). Every fact in it is a fact of the code: db/schema.ts for
 // what is kept, server/http for the logs and rate limits. The two figures that are

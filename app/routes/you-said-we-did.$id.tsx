@@ -17,10 +17,9 @@ import { hitForClient } from "~/rate-limit/store.server";
 import { ErrorPage } from "~/ui/ErrorPage";
 import { ErrorSummary } from "~/ui/forms";
 import { retryAfterFromAction } from "~/rate-limit/headers";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // One public entry, with "Did this help?" for a published "We did". The answer is a
 // plain POST here (from this page or the list); the browser remembers it answered.

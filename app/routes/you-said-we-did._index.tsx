@@ -8,10 +8,9 @@ import { readRatedIds } from "~/loop/rating-cookie";
 import { EntryGroups, PublicEntryCard, PublicFilters, RatingBlock } from "~/loop/ui/PublicEntry";
 import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { ErrorPage } from "~/ui/ErrorPage";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // "You Said, We Did" for everyone: no account, no JavaScript needed.
 

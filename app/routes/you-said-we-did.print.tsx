@@ -8,10 +8,9 @@ import { loadPublicList } from "~/loop/public-view.server";
 import { EntryGroups, PublicEntryCard } from "~/loop/ui/PublicEntry";
 import { publicLoopLinks } from "~/loop/ui/public-styles";
 import { ErrorPage } from "~/ui/ErrorPage";
-import type { PageHandle } from "~/ui/page-handle";
+import { KEEP_RENDERED } from "~/ui/page-handle";
 
-/** Public, the same for everyone with the same data: kept rendered (app/http/kept-renders.ts). */
-export const handle: PageHandle = { keepRendered: true };
+export const handle = KEEP_RENDERED;
 
 // The same entries and filters as /you-said-we-did, laid out for a ward or school
 // noticeboard: large type, no forms, each entry kept whole on an A4 page.

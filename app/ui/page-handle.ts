@@ -19,6 +19,9 @@ export interface PageHandle {
   keepRendered?: boolean;
 }
 
+/** The handle of a public page that is the same for everyone with the same data (see keepRendered). */
+export const KEEP_RENDERED: PageHandle = { keepRendered: true };
+
 /** True when any matched route asks for client scripts. */
 export function wantsScripts(matches: Pick<UIMatch, "handle">[]): boolean {
   return matches.some((m) => (m.handle as PageHandle | undefined)?.hydrate === true);

@@ -2,8 +2,9 @@
 // then measures in one run, on the same machine: the raw limit of storing a response, the
 // app's complete-response rate beside it, single-page throughput, and every respondent
 // page's weight in Chromium. Prints the load average at its start and end.
+import fs from "node:fs";
 import path from "node:path";
-import { buildSnapshot, startApp } from "./app-server";
+import { buildApp, startApp } from "./app-server";
 import { countSubmitted, measureCompleteResponses, type CompleteRate } from "./complete-responses";
 import { heading, kb, loadAverage, n, summary } from "./format";
 import { NoJsClient, completeResponse, postsOnly, startResponse } from "./no-js-client";
@@ -102,9 +103,10 @@ function summarise(raw: number, rates: { journey: CompleteRate; posts: CompleteR
 export async function runHttpBench(): Promise<void> {
   heading("HTTP: the built app on a fresh demo database");
   console.log("  building the app (npm run build)...");
-  const snapshot = buildSnapshot(DIR);
+  buildApp();
   const databaseFile = path.join(DIR, "http-app.sqlite");
-  const app = await startApp(snapshot, databaseFile);
+  fs.mkdirSync(DIR, { recursive: true });
+  const app = await startApp(databaseFile);
   try {
     console.log(`  app listening at ${app.url} (database ${databaseFile}); survey answered: /s/${SURVEY}`);
     console.log(`  load average at the start (1, 5, 15 min): ${loadAverage()}`);

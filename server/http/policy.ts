@@ -18,6 +18,11 @@ export function bodyLimitFor(path: string): number {
   return UPLOAD_PATHS.some((p) => p.test(path)) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 
+/** `/staff` and everything under it (case-insensitive, as Remix's route matching is). */
+export function isStaffPath(path: string): boolean {
+  return /^\/staff(\/|$)/i.test(path);
+}
+
 /**
  * Pages that must never be kept by a browser or a shared cache: staff pages (names,
  * comments, raw answers), sign-in, and a respondent's own pages (a resume link holds
@@ -26,7 +31,8 @@ export function bodyLimitFor(path: string): number {
 export function mustNotStore(path: string): boolean {
   // Case-insensitive, as Remix's route matching is: /STAFF is a staff page too.
   return (
-    /^\/(staff|sign-in|sign-out)(\/|$)/i.test(path) ||
+    isStaffPath(path) ||
+    /^\/(sign-in|sign-out)(\/|$)/i.test(path) ||
     /^\/s\/[^/]+\/r\//i.test(path) ||
     /^\/i\//i.test(path) ||
     /^\/(you-said-we-did\/)?(unsubscribe|subscribe\/[^/]+)(\/|$)/i.test(path) ||

@@ -5,7 +5,7 @@ import { staticMigrationProvider } from "@db/migrations";
 import { seedDemoData } from "@db/seed/seed";
 import { saveKeyedResponse } from "~/campaigns/keyed.server";
 import { handleSurveyPost } from "~/responding/survey-page.server";
-import { newResumeToken, submitResponse } from "~/responding/responses.server";
+import { newResumeToken, savePage } from "~/responding/responses.server";
 import { headlineCounts } from "~/results/queries.server";
 import { rebuildRollup } from "~/results/rollup.server";
 import { findCampaignSurveyBySlug } from "~/surveys/surveys.server";
@@ -160,7 +160,20 @@ describe("the results rollup", () => {
 
     // A second submit of the same response changes nothing.
     const response = await db.selectFrom("responses").select("id").where("resume_token", "=", token).executeTakeFirstOrThrow();
-    expect(await submitResponse(db, response.id, cs.questions, { overall: ["2"], contact_known: ["yes"] }, "en", now)).toBe("already_submitted");
+    const answers = { overall: ["2"], contact_known: ["yes"] };
+    const again = await savePage(db, {
+      campaignId: campaign.id,
+      token,
+      language: "en",
+      channel: "open_link",
+      page: 1,
+      questions: cs.questions.filter((q) => q.page === 1),
+      values: answers,
+      now,
+      existingId: response.id,
+      submit: { questions: cs.questions, answers },
+    });
+    expect(again.outcome).toBe("already_submitted");
     expect(await rollup(db)).toEqual(counted);
   });
 
